@@ -1,0 +1,31 @@
+package dev.vigil.triage;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import dev.vigil.finding.Severity;
+import java.util.Locale;
+
+/** The runbook's severity: high, medium or low. GuardDuty's critical counts as high. */
+public enum Level {
+    LOW, MEDIUM, HIGH;
+
+    public static Level of(Severity.Label label) {
+        return switch (label) {
+            case LOW -> LOW;
+            case MEDIUM -> MEDIUM;
+            case HIGH, CRITICAL -> HIGH;
+        };
+    }
+
+    public static Level parse(String text) {
+        return valueOf(text.trim().toUpperCase(Locale.ROOT));
+    }
+
+    public Level max(Level other) {
+        return compareTo(other) >= 0 ? this : other;
+    }
+
+    @JsonValue
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

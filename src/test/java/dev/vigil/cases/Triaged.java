@@ -53,6 +53,14 @@ final class Triaged {
                 new Action.NetworkConnection("OUTBOUND", "TCP", "10.0.0.5", 40000, null, remote, false), "guardduty", null);
     }
 
+    /** The same finding with the times given: activity from {@code firstSeen} to {@code lastSeen}, GuardDuty's finding at {@code createdAt}. */
+    static Finding timed(Finding finding, Instant firstSeen, Instant lastSeen, Instant createdAt) {
+        return new Finding(finding.id(), finding.arn(), finding.type(), finding.accountId(), finding.region(),
+                finding.partition(), finding.title(), finding.description(), createdAt, createdAt, firstSeen, lastSeen,
+                finding.count(), finding.archived(), finding.sample(), finding.severity(), finding.resource(),
+                finding.action(), finding.sourceFormat(), finding.raw());
+    }
+
     static Finding rootCredentialUsage(String id, String account, Instant at) {
         Resource resource = new Resource("AccessKey", null, new AccessKey("ASIAEXAMPLE", "1234", "Root", "Root"),
                 List.of(), List.of());

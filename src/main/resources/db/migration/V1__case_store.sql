@@ -80,8 +80,8 @@ CREATE TABLE cases (
     recovered_at     BIGINT,
     closed_at        BIGINT
 );
-CREATE INDEX cases_by_level ON cases (level_rank, last_seen);
-CREATE INDEX cases_by_state ON cases (state, level_rank, last_seen);
+CREATE INDEX cases_by_level ON cases (level_rank, last_seen, number);
+CREATE INDEX cases_by_state ON cases (state, level_rank, last_seen, number);
 CREATE INDEX cases_by_last_seen ON cases (last_seen);
 
 CREATE TABLE case_resources (

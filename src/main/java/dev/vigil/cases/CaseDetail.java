@@ -11,12 +11,13 @@ import java.util.Map;
  * @param resources affected resources by kind ({@code instance}, {@code access-key}, ...), at most 50 each
  * @param resourceCounts how many affected resources of each kind in all
  * @param recentFindings its most severe, most recent findings (at most 10)
- * @param timeline every transition, note and checked step, the opening, and the first and last findings that joined
- * @param joinedFindings how many findings joined after it opened (the timeline shows the first and last few)
+ * @param timeline the opening, every transition, note and checked step, and the first and last few findings that joined
+ *                 or were updated
+ * @param findingEvents how many findings joined or were updated after it opened (the timeline shows the first and last few)
  */
 public record CaseDetail(CaseSummary summary, Verdict verdict, Map<String, List<String>> resources,
                          Map<String, Long> resourceCounts, List<CaseFinding> recentFindings, List<ChecklistItem> checklist,
-                         List<TimelineEntry> timeline, long joinedFindings, CaseMetrics metrics) {
+                         List<TimelineEntry> timeline, long findingEvents, CaseMetrics metrics) {
 
     public CaseDetail {
         resources = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(resources));

@@ -110,9 +110,8 @@ public final class CaseMarkdown {
             md.append("- ").append(CaseText.time(entry.at())).append(" **").append(entry.kind()).append("** by ")
                     .append(entry.actor()).append(entry.text() == null ? "" : ": " + entry.text()).append('\n');
         }
-        if (detail.joinedFindings() > detail.timeline().stream().filter(e -> e.kind().equals("finding_joined")).count()) {
-            md.append("- (").append(detail.joinedFindings()).append(" findings joined in all; `vigil cases show ")
-                    .append(summary.id()).append("` lists them)\n");
+        if (detail.findingEvents() > detail.timeline().stream().filter(CaseText::findingEvent).count()) {
+            md.append("- (").append(detail.findingEvents()).append(" findings joined or were updated in all)\n");
         }
         md.append("\n<sub>Exported by Vigil from case ").append(summary.id()).append(".</sub>\n");
         return md.toString();

@@ -115,14 +115,14 @@ public final class CaseText {
         }
         out.println();
         out.println("Timeline");
-        long shownJoins = detail.timeline().stream().filter(e -> e.kind().equals("finding_joined")).count();
+        long shown = detail.timeline().stream().filter(CaseText::findingEvent).count();
         boolean gapShown = false;
-        int joinsSeen = 0;
+        int seen = 0;
         for (TimelineEntry entry : detail.timeline()) {
-            if (entry.kind().equals("finding_joined")) {
-                joinsSeen++;
-                if (!gapShown && joinsSeen > shownJoins / 2 && detail.joinedFindings() > shownJoins) {
-                    out.println("  ... " + (detail.joinedFindings() - shownJoins) + " more findings joined ...");
+            if (findingEvent(entry)) {
+                seen++;
+                if (!gapShown && seen > shown / 2 && detail.findingEvents() > shown) {
+                    out.println("  ... " + (detail.findingEvents() - shown) + " more findings joined or were updated ...");
                     gapShown = true;
                 }
             }
@@ -130,6 +130,10 @@ public final class CaseText {
                     + (entry.findingId() == null || entry.kind().equals("opened") ? "" : " " + entry.findingId())
                     + (entry.text() == null ? "" : ": " + entry.text()));
         }
+    }
+
+    static boolean findingEvent(TimelineEntry entry) {
+        return entry.kind().equals("finding_joined") || entry.kind().equals("finding_updated");
     }
 
     private static void facts(Facts facts, PrintWriter out) {

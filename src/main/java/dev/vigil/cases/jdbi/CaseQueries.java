@@ -34,8 +34,10 @@ public final class CaseQueries {
             + "finding_count, playbook, playbook_version, first_seen, last_seen, detected_at, opened_at, updated_at, "
             + "investigating_at, contained_at, eradicated_at, recovered_at, closed_at";
 
-    /** Joined findings shown at each end of the timeline; the ones between are counted. */
-    static final int JOINS_SHOWN = 5;
+    /** Findings joining or updating a case, shown at each end of the timeline; the ones between are counted. */
+    static final int FINDING_EVENTS_SHOWN = 5;
+    static final String FINDING_EVENTS = "'finding_joined', 'finding_updated'";
+    static final String RESPONDER_EVENTS = "'opened', 'moved', 'step_checked', 'note'";
 
     private final Handle handle;
 
@@ -106,18 +108,19 @@ public final class CaseQueries {
                 .findOne()
                 .map(CaseQueries::verdict)
                 .orElse(null);
-        long joins = handle.createQuery("SELECT count(*) FROM timeline WHERE case_number = :number AND kind = 'finding_joined'")
+        long findingEvents = handle.createQuery("SELECT count(*) FROM timeline WHERE case_number = :number "
+                        + "AND kind IN (" + FINDING_EVENTS + ")")
                 .bind("number", id.number()).mapTo(Long.class).one();
-        List<TimelineEntry> timeline = new ArrayList<>(timeline(id, "kind <> 'finding_joined'", "id", Integer.MAX_VALUE));
-        timeline.addAll(timeline(id, "kind = 'finding_joined'", "id", JOINS_SHOWN));
-        if (joins > JOINS_SHOWN) {
-            List<TimelineEntry> last = new ArrayList<>(timeline(id, "kind = 'finding_joined'", "id DESC",
-                    (int) Math.min(JOINS_SHOWN, joins - JOINS_SHOWN)));
-            timeline.addAll(last);
+        List<TimelineEntry> timeline = new ArrayList<>(timeline(id, "kind IN (" + RESPONDER_EVENTS + ")", "id",
+                Integer.MAX_VALUE));
+        timeline.addAll(timeline(id, "kind IN (" + FINDING_EVENTS + ")", "id", FINDING_EVENTS_SHOWN));
+        if (findingEvents > FINDING_EVENTS_SHOWN) {
+            timeline.addAll(timeline(id, "kind IN (" + FINDING_EVENTS + ")", "id DESC",
+                    (int) Math.min(FINDING_EVENTS_SHOWN, findingEvents - FINDING_EVENTS_SHOWN)));
         }
         timeline.sort(Comparator.comparingLong(TimelineEntry::id));
         long instances = resourceCounts.getOrDefault("instance", 0L);
-        return new CaseDetail(summary, verdict, resources, resourceCounts, findings, checklist(id), timeline, joins,
+        return new CaseDetail(summary, verdict, resources, resourceCounts, findings, checklist(id), timeline, findingEvents,
                 CaseMetrics.of(summary, instances));
     }
 

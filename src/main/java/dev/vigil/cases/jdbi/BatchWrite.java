@@ -21,7 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.function.UnaryOperator;
 
 /**
  * Writes one batch of triaged findings in the caller's transaction: the findings (new, or a newer version keeping the
@@ -107,7 +109,7 @@ public final class BatchWrite {
                 String key = CaseKeys.of(finding, verdict);
                 Long open = openCases.get(key);
                 if (open == null) {
-                    open = Counters.reserve(handle, "case", 1);
+                    open = -(newCases.size() + 1L);
                     openCases.put(key, open);
                     drafts.put(open, new CaseDraft(open, true));
                     newCases.add(newCase(open, key, finding, verdict));
@@ -149,15 +151,38 @@ public final class BatchWrite {
             }
         }
 
-        executeBatch(INSERT_FINDING, inserts.values());
-        executeBatch(UPDATE_FINDING, updates);
-        executeBatch(INSERT_VERSION, versions);
-        executeBatch(UPSERT_OBSERVATION, observations);
-        executeBatch(INSERT_CASE, newCases);
-        updateCases(drafts.values());
-        executeBatch(INSERT_STEP, steps);
-        insertResources(resources);
-        insertEvents(events);
+        long firstNewCase = newCases.isEmpty() ? 0 : Counters.reserve(handle, "case", newCases.size());
+        UnaryOperator<Object> caseNumbers = value -> value instanceof Long number && number < 0
+                ? firstNewCase + (-number - 1) : value;
+        if (!events.isEmpty()) {
+            long id = Counters.reserve(handle, "event", events.size());
+            for (Map<String, Object> event : events) {
+                event.put("id", id++);
+            }
+        }
+        List<Map<String, Object>> caseUpdates = caseUpdates(drafts.values());
+        List<Map<String, Object>> resourceRows = new ArrayList<>();
+        for (List<Object> resource : resources) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("case_number", resource.get(0));
+            row.put("kind", resource.get(1));
+            row.put("resource", resource.get(2));
+            resourceRows.add(row);
+        }
+        try {
+            Connection connection = handle.getConnection();
+            INSERT_FINDING.execute(connection, inserts.values(), caseNumbers);
+            UPDATE_FINDING.execute(connection, updates, caseNumbers);
+            INSERT_VERSION.execute(connection, versions, caseNumbers);
+            UPSERT_OBSERVATION.execute(connection, observations, caseNumbers);
+            INSERT_CASE.execute(connection, newCases, caseNumbers);
+            UPDATE_CASE.execute(connection, caseUpdates, caseNumbers);
+            INSERT_STEP.execute(connection, steps, caseNumbers);
+            INSERT_RESOURCE.execute(connection, resourceRows, caseNumbers);
+            INSERT_EVENT.execute(connection, events, caseNumbers);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot store a batch of " + entries.size() + " findings: " + e.getMessage(), e);
+        }
         long opened = newCases.size();
         return new RecordSummary(written, updated, unchanged, opened, joined - opened);
     }
@@ -216,61 +241,52 @@ public final class BatchWrite {
         return chunks;
     }
 
-    private static final String INSERT_FINDING = "INSERT INTO findings (id, type, account_id, region, title, score, created_at, "
+    private static final JdbcBatch INSERT_FINDING = new JdbcBatch("INSERT INTO findings (id, type, account_id, region, title, score, created_at, "
             + "updated_at, event_first_seen, event_last_seen, occurrences, resource_label, instance_id, remote_ip, remote_port, "
             + "disposition, level_rank, playbook, playbook_version, deciding_rule, suppressed_by, case_number, stored_at, verdict_json) "
             + "VALUES (:id, :type, :account_id, :region, :title, :score, :created_at, :updated_at, :event_first_seen, "
             + ":event_last_seen, :occurrences, :resource_label, :instance_id, :remote_ip, :remote_port, :disposition, :level_rank, "
-            + ":playbook, :playbook_version, :deciding_rule, :suppressed_by, :case_number, :stored_at, :verdict_json)";
+            + ":playbook, :playbook_version, :deciding_rule, :suppressed_by, :case_number, :stored_at, :verdict_json)");
 
-    private static final String UPDATE_FINDING = "UPDATE findings SET type = :type, account_id = :account_id, region = :region, "
+    private static final JdbcBatch UPDATE_FINDING = new JdbcBatch("UPDATE findings SET type = :type, account_id = :account_id, region = :region, "
             + "title = :title, score = :score, created_at = :created_at, updated_at = :updated_at, "
             + "event_first_seen = :event_first_seen, event_last_seen = :event_last_seen, occurrences = :occurrences, "
             + "resource_label = :resource_label, instance_id = :instance_id, remote_ip = :remote_ip, remote_port = :remote_port, "
             + "disposition = :disposition, level_rank = :level_rank, playbook = :playbook, playbook_version = :playbook_version, "
             + "deciding_rule = :deciding_rule, suppressed_by = :suppressed_by, case_number = :case_number, stored_at = :stored_at, "
-            + "verdict_json = :verdict_json WHERE id = :id";
+            + "verdict_json = :verdict_json WHERE id = :id");
 
-    private static final String INSERT_VERSION = "INSERT INTO finding_versions (finding_id, updated_at, occurrences, disposition, "
+    private static final JdbcBatch INSERT_VERSION = new JdbcBatch("INSERT INTO finding_versions (finding_id, updated_at, occurrences, disposition, "
             + "level_rank, playbook_version, deciding_rule, verdict_json, replaced_at) VALUES (:finding_id, :updated_at, "
-            + ":occurrences, :disposition, :level_rank, :playbook_version, :deciding_rule, :verdict_json, :replaced_at)";
+            + ":occurrences, :disposition, :level_rank, :playbook_version, :deciding_rule, :verdict_json, :replaced_at)");
 
-    private static final String UPSERT_OBSERVATION = "INSERT INTO observations (finding_id, remote_ip, remote_port, subject, type, "
+    private static final JdbcBatch UPSERT_OBSERVATION = new JdbcBatch("INSERT INTO observations (finding_id, remote_ip, remote_port, subject, type, "
             + "instance_id, first_seen, last_seen) VALUES (:finding_id, :remote_ip, :remote_port, :subject, :type, :instance_id, "
             + ":first_seen, :last_seen) ON CONFLICT (finding_id, remote_ip, remote_port) DO UPDATE SET "
-            + "last_seen = excluded.last_seen";
+            + "last_seen = excluded.last_seen");
 
-    private static final String INSERT_CASE = "INSERT INTO cases (number, case_key, open_key, type, account_id, title, state, "
+    private static final JdbcBatch INSERT_CASE = new JdbcBatch("INSERT INTO cases (number, case_key, open_key, type, account_id, title, state, "
             + "resolution, level_rank, max_score, playbook, playbook_version, first_finding_id, finding_count, first_seen, "
             + "last_seen, detected_at, opened_at, updated_at) VALUES (:number, :case_key, :case_key, :type, :account_id, :title, "
-            + "'open', NULL, 0, 0, :playbook, :playbook_version, :first_finding_id, 0, NULL, NULL, NULL, :now, :now)";
+            + "'open', NULL, 0, 0, :playbook, :playbook_version, :first_finding_id, 0, NULL, NULL, NULL, :now, :now)");
 
-    private static final String UPDATE_CASE = "UPDATE cases SET finding_count = finding_count + :added, "
+    private static final JdbcBatch UPDATE_CASE = new JdbcBatch("UPDATE cases SET finding_count = finding_count + :added, "
             + "level_rank = CASE WHEN level_rank < :level_rank THEN :level_rank ELSE level_rank END, "
             + "max_score = CASE WHEN max_score < :max_score THEN :max_score ELSE max_score END, "
             + "first_seen = CASE WHEN first_seen IS NULL OR first_seen > :first_seen THEN :first_seen ELSE first_seen END, "
             + "last_seen = CASE WHEN last_seen IS NULL OR last_seen < :last_seen THEN :last_seen ELSE last_seen END, "
             + "detected_at = CASE WHEN detected_at IS NULL OR detected_at > :detected_at THEN :detected_at ELSE detected_at END, "
-            + "updated_at = :now WHERE number = :number";
+            + "updated_at = :now WHERE number = :number");
 
-    private static final String INSERT_STEP = "INSERT INTO case_steps (case_number, step_id, position, phase, text) "
-            + "VALUES (:case_number, :step_id, :position, :phase, :text)";
+    private static final JdbcBatch INSERT_RESOURCE = new JdbcBatch("INSERT INTO case_resources (case_number, kind, resource) "
+            + "VALUES (:case_number, :kind, :resource) ON CONFLICT DO NOTHING");
 
-    private void executeBatch(String sql, Iterable<Map<String, Object>> rows) {
-        PreparedBatch batch = null;
-        for (Map<String, Object> row : rows) {
-            if (batch == null) {
-                batch = handle.prepareBatch(sql);
-            }
-            row.forEach(batch::bind);
-            batch.add();
-        }
-        if (batch != null) {
-            batch.execute();
-        }
-    }
+    private static final JdbcBatch INSERT_EVENT = new JdbcBatch(Timeline.INSERT);
 
-    private void updateCases(Iterable<CaseDraft> drafts) {
+    private static final JdbcBatch INSERT_STEP = new JdbcBatch("INSERT INTO case_steps (case_number, step_id, position, phase, text) "
+            + "VALUES (:case_number, :step_id, :position, :phase, :text)");
+
+    private List<Map<String, Object>> caseUpdates(Iterable<CaseDraft> drafts) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (CaseDraft draft : drafts) {
             Map<String, Object> row = new HashMap<>();
@@ -284,48 +300,7 @@ public final class BatchWrite {
             row.put("now", now);
             rows.add(row);
         }
-        PreparedBatch batch = null;
-        for (Map<String, Object> row : rows) {
-            if (batch == null) {
-                batch = handle.prepareBatch(UPDATE_CASE);
-            }
-            batch.bind("number", (Long) row.get("number"))
-                    .bind("added", (Long) row.get("added"))
-                    .bind("level_rank", (Integer) row.get("level_rank"))
-                    .bind("max_score", (Double) row.get("max_score"))
-                    .bind("first_seen", (Long) row.get("first_seen"))
-                    .bind("last_seen", (Long) row.get("last_seen"))
-                    .bind("detected_at", (Long) row.get("detected_at"))
-                    .bind("now", (Long) row.get("now"))
-                    .add();
-        }
-        if (batch != null) {
-            batch.execute();
-        }
-    }
-
-    private void insertResources(Set<List<Object>> resources) {
-        if (resources.isEmpty()) {
-            return;
-        }
-        PreparedBatch batch = handle.prepareBatch("INSERT INTO case_resources (case_number, kind, resource) "
-                + "VALUES (:case_number, :kind, :resource) ON CONFLICT DO NOTHING");
-        for (List<Object> resource : resources) {
-            batch.bind("case_number", (Long) resource.get(0)).bind("kind", (String) resource.get(1))
-                    .bind("resource", (String) resource.get(2)).add();
-        }
-        batch.execute();
-    }
-
-    private void insertEvents(List<Map<String, Object>> events) {
-        if (events.isEmpty()) {
-            return;
-        }
-        long id = Counters.reserve(handle, "event", events.size());
-        for (Map<String, Object> event : events) {
-            event.put("id", id++);
-        }
-        executeBatch(Timeline.INSERT, events);
+        return rows;
     }
 
     private Map<String, Object> event(long caseNumber, String kind, String from, String to, String findingId, String text) {
@@ -394,7 +369,7 @@ public final class BatchWrite {
         row.put("case_number", caseNumber);
         row.put("stored_at", now);
         row.put("verdict_json", verdictJson);
-        return typed(row);
+        return row;
     }
 
     private Map<String, Object> versionRow(String findingId, Stored before) {
@@ -408,7 +383,7 @@ public final class BatchWrite {
         row.put("deciding_rule", before.decidingRule());
         row.put("verdict_json", before.verdictJson());
         row.put("replaced_at", now);
-        return typed(row);
+        return row;
     }
 
     private static List<Map<String, Object>> observationRows(Finding finding) {
@@ -441,7 +416,7 @@ public final class BatchWrite {
             row.put("instance_id", instanceId);
             row.put("first_seen", first.toEpochMilli());
             row.put("last_seen", (last == null || last.isBefore(first) ? first : last).toEpochMilli());
-            rows.add(typed(row));
+            rows.add(row);
         }
         return rows;
     }
@@ -531,9 +506,5 @@ public final class BatchWrite {
 
     private static Long max(Long a, Long b) {
         return a == null ? b : b == null ? a : Math.max(a, b);
-    }
-
-    private static Map<String, Object> typed(Map<String, Object> row) {
-        return row;
     }
 }

@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  * <pre>{@code
  * try (CaseStore store = CaseStore.open(StoreLocation.resolve(dbOption, config.store().url(), System.getenv()));
  *      FindingRecorder recorder = store.recorder()) {
- *     History history = store.history(recorder);
+ *     History history = recorder.history();
  *     ... Verdict verdict = engine.triage(finding); history.record(finding); recorder.add(finding, verdict);
  * }
  * }</pre>
@@ -54,25 +54,25 @@ public final class CaseStore implements AutoCloseable {
 
     /** A recorder committing every {@code batchSize} findings and telling {@code afterCommit} about each committed batch. */
     public FindingRecorder recorder(int batchSize, Consumer<RecordSummary> afterCommit) {
-        return new FindingRecorder(database.jdbi().open(), batchSize, clock, afterCommit);
+        return new FindingRecorder(database.jdbi(), batchSize, clock, afterCommit);
     }
 
     /** Stores one triaged finding in its own transaction (for a single finding; use a recorder for many). */
     public RecordSummary record(Finding finding, Verdict verdict) {
         try (FindingRecorder recorder = recorder(1, summary -> { })) {
             recorder.add(finding, verdict);
-            return recorder.committed();
+            return recorder.flush();
         }
     }
 
-    /** The history for a triage run that records with {@code recorder}: the store plus the recorder's uncommitted batch. */
+    /** The history for a triage run that records with {@code recorder}: the store plus what it has not committed yet. */
     public StoreHistory history(FindingRecorder recorder) {
-        return new StoreHistory(recorder);
+        return recorder.history();
     }
 
     /** A read-only history over what is stored; close it when done. */
     public StoreHistory history() {
-        return new StoreHistory(database.jdbi().open());
+        return new StoreHistory(database.jdbi().open(), null);
     }
 
     public List<CaseSummary> list(CaseFilter filter) {

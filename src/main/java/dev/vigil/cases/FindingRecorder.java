@@ -4,67 +4,82 @@ import dev.vigil.cases.jdbi.BatchWrite;
 import dev.vigil.finding.Finding;
 import dev.vigil.triage.Verdict;
 import java.time.Clock;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 
 /**
- * Stores triaged findings in batches, one transaction per batch: {@link #add} buffers, every {@code batchSize} findings
- * (and on {@link #flush} / {@link #close}) the batch is committed whole or not at all. A finding counts as done once
- * {@code afterCommit} has been told about its batch; a crash loses only the batch in progress, and recording the same
- * input again stores nothing twice. Not thread-safe: one recorder per import.
+ * Stores triaged findings in batches, one transaction per batch. {@link #add} buffers; every {@code batchSize} findings
+ * the batch goes to a writer thread, so that triage goes on while the database works (at most two batches wait, then
+ * {@code add} waits). {@link #flush} and {@link #close} wait until everything added is committed. A batch is committed
+ * whole or not at all; a finding counts as done once {@code afterCommit} has been told about its batch (on the writer
+ * thread). A crash loses only the batches not reported, and recording the same input again stores nothing twice.
+ * One recorder per import; call it from one thread.
  */
 public final class FindingRecorder implements AutoCloseable {
 
     public static final int DEFAULT_BATCH_SIZE = 1000;
+    private static final int BATCHES_IN_FLIGHT = 2;
 
-    private final Handle handle;
+    private final Jdbi jdbi;
     private final int batchSize;
     private final Clock clock;
     private final Consumer<RecordSummary> afterCommit;
+    private final ExecutorService writer;
     private final List<BatchWrite.Entry> pending = new ArrayList<>();
-    private final List<Runnable> flushListeners = new ArrayList<>();
-    private RecordSummary committed = RecordSummary.NONE;
+    private final Deque<Future<?>> inFlight = new ArrayDeque<>();
+    private final List<List<Finding>> uncommitted = new CopyOnWriteArrayList<>();
+    private final List<Runnable> submitListeners = new ArrayList<>();
+    private Handle writeHandle;
+    private StoreHistory history;
+    private volatile RecordSummary committed = RecordSummary.NONE;
     private boolean closed;
 
-    FindingRecorder(Handle handle, int batchSize, Clock clock, Consumer<RecordSummary> afterCommit) {
+    FindingRecorder(Jdbi jdbi, int batchSize, Clock clock, Consumer<RecordSummary> afterCommit) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, was " + batchSize);
         }
-        this.handle = handle;
+        this.jdbi = jdbi;
         this.batchSize = batchSize;
         this.clock = clock;
         this.afterCommit = afterCommit;
+        this.writer = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "vigil-store-writer");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
-    /** Buffers one triaged finding; commits the batch when it is full. */
+    /** Buffers one triaged finding; hands the batch to the writer when it is full. */
     public void add(Finding finding, Verdict verdict) {
         if (closed) {
             throw new IllegalStateException("this recorder is closed");
         }
-        if (!finding.id().equals(verdict.findingId()) && verdict.findingId() != null) {
+        if (verdict.findingId() != null && !finding.id().equals(verdict.findingId())) {
             throw new IllegalArgumentException("verdict for finding " + verdict.findingId() + " given with finding " + finding.id());
         }
         pending.add(new BatchWrite.Entry(finding, verdict));
         if (pending.size() >= batchSize) {
-            flush();
+            submit();
         }
     }
 
-    /** Commits what is buffered, in one transaction, and returns what that batch did. */
+    /** Commits everything added so far and returns what this recorder has committed in all. */
     public RecordSummary flush() {
-        if (pending.isEmpty()) {
-            return RecordSummary.NONE;
+        submit();
+        while (!inFlight.isEmpty()) {
+            await(inFlight.removeFirst());
         }
-        List<BatchWrite.Entry> batch = List.copyOf(pending);
-        RecordSummary summary = handle.inTransaction(transaction ->
-                new BatchWrite(transaction, clock.instant(), "vigil").write(batch));
-        pending.clear();
-        committed = committed.plus(summary);
-        flushListeners.forEach(Runnable::run);
-        afterCommit.accept(summary);
-        return summary;
+        return committed;
     }
 
     /** Everything committed by this recorder so far. */
@@ -72,32 +87,96 @@ public final class FindingRecorder implements AutoCloseable {
         return committed;
     }
 
-    /** The findings added but not committed yet (the history consults them too). */
-    List<Finding> pendingFindings() {
+    /**
+     * The history for the triage run that records here: the store plus every finding added and not committed yet.
+     * It reads with its own connection; the recorder closes it.
+     */
+    public StoreHistory history() {
+        if (history == null) {
+            history = new StoreHistory(jdbi.open(), this);
+            submitListeners.add(history::forgetRecorded);
+        }
+        return history;
+    }
+
+    private void submit() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        List<BatchWrite.Entry> batch = List.copyOf(pending);
+        List<Finding> findings = new ArrayList<>(batch.size());
+        batch.forEach(entry -> findings.add(entry.finding()));
+        uncommitted.add(findings);
+        pending.clear();
+        submitListeners.forEach(Runnable::run);
+        inFlight.addLast(writer.submit(() -> write(batch, findings)));
+        while (inFlight.size() > BATCHES_IN_FLIGHT) {
+            await(inFlight.removeFirst());
+        }
+    }
+
+    /** On the writer thread: one transaction, then the report. */
+    private void write(List<BatchWrite.Entry> batch, List<Finding> findings) {
+        if (writeHandle == null) {
+            writeHandle = jdbi.open();
+        }
+        RecordSummary summary = writeHandle.inTransaction(transaction ->
+                new BatchWrite(transaction, clock.instant(), "vigil").write(batch));
+        committed = committed.plus(summary);
+        uncommitted.removeIf(list -> list == findings);
+        afterCommit.accept(summary);
+    }
+
+    private void await(Future<?> future) {
+        try {
+            future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while storing findings", e);
+        } catch (ExecutionException e) {
+            closed = true;
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("storing findings failed: " + cause, cause);
+        }
+    }
+
+    /** The findings added and not committed yet: the batch being filled and those waiting for the writer. */
+    List<Finding> uncommittedFindings() {
         List<Finding> findings = new ArrayList<>(pending.size());
+        for (List<Finding> batch : uncommitted) {
+            findings.addAll(batch);
+        }
         pending.forEach(entry -> findings.add(entry.finding()));
         return findings;
     }
 
-    Handle handle() {
-        return handle;
-    }
-
-    void onFlush(Runnable listener) {
-        flushListeners.add(listener);
-    }
-
-    /** Commits the last batch and releases the connection. */
+    /** Commits the last batch, stops the writer and releases the connections. */
     @Override
     public void close() {
-        if (closed) {
+        if (closed && writer.isShutdown()) {
             return;
         }
         try {
-            flush();
+            if (!closed) {
+                flush();
+            }
         } finally {
             closed = true;
-            handle.close();
+            writer.shutdown();
+            try {
+                writer.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (writeHandle != null) {
+                writeHandle.close();
+            }
+            if (history != null) {
+                history.close();
+            }
         }
     }
 }

@@ -17,28 +17,23 @@ import org.jdbi.v3.core.Handle;
 /**
  * The triage history backed by the case store, so that it holds across runs: yesterday's import makes today's repeat
  * {@code expected}. It answers from the stored observations plus the findings of this run that are not committed yet
- * (those recorded here and those waiting in the recorder's batch). Not thread-safe, like the recorder it reads with.
+ * (those recorded here and those the recorder has not committed). Call it from the thread that adds to the recorder.
  */
 public final class StoreHistory implements History, AutoCloseable {
 
     private final Handle handle;
-    private final boolean ownsHandle;
     private final FindingRecorder recorder;
     private final List<Finding> recorded = new ArrayList<>();
 
-    /** A history reading with the recorder's connection and seeing its uncommitted batch. */
-    StoreHistory(FindingRecorder recorder) {
-        this.handle = recorder.handle();
-        this.ownsHandle = false;
+    /** A history reading with its own connection and seeing what {@code recorder} (may be null) has not committed yet. */
+    StoreHistory(Handle handle, FindingRecorder recorder) {
+        this.handle = handle;
         this.recorder = recorder;
-        recorder.onFlush(recorded::clear);
     }
 
-    /** A read-only history with its own connection. */
-    StoreHistory(Handle handle) {
-        this.handle = handle;
-        this.ownsHandle = true;
-        this.recorder = null;
+    /** The recorder has taken every finding recorded so far into a batch: its uncommitted findings cover them now. */
+    void forgetRecorded() {
+        recorded.clear();
     }
 
     @Override
@@ -56,7 +51,8 @@ public final class StoreHistory implements History, AutoCloseable {
     public Set<String> instancesWithPattern(String type, String remoteIp, Integer port, Instant at, Duration window) {
         Instant from = at.minus(window);
         Instant to = at.plus(window);
-        Set<String> instances = new LinkedHashSet<>(new HistoryQueries(handle).instancesWithPattern(type, remoteIp, port, from, to));
+        Set<String> instances = new LinkedHashSet<>();
+        // the findings not committed yet first: a batch committing meanwhile is then seen by the query that follows
         for (Finding finding : unflushed()) {
             String instance = finding.instance().map(i -> i.id()).orElse(null);
             if (instance != null && finding.type().name().equals(type) && reaches(finding, remoteIp, port)
@@ -64,6 +60,7 @@ public final class StoreHistory implements History, AutoCloseable {
                 instances.add(instance);
             }
         }
+        instances.addAll(new HistoryQueries(handle).instancesWithPattern(type, remoteIp, port, from, to));
         return instances;
     }
 
@@ -77,7 +74,7 @@ public final class StoreHistory implements History, AutoCloseable {
         if (recorder == null) {
             return recorded;
         }
-        List<Finding> all = new ArrayList<>(recorder.pendingFindings());
+        List<Finding> all = recorder.uncommittedFindings();
         all.addAll(recorded);
         return all;
     }
@@ -109,8 +106,6 @@ public final class StoreHistory implements History, AutoCloseable {
 
     @Override
     public void close() {
-        if (ownsHandle) {
-            handle.close();
-        }
+        handle.close();
     }
 }

@@ -15,18 +15,16 @@ public final class CrashImport {
         long total = Long.parseLong(args[1]);
         int batchSize = Integer.parseInt(args[2]);
         SyntheticFindings findings = new SyntheticFindings(500, 300);
+        long[] done = {0};
         try (CaseStore store = CaseStore.open(StoreLocation.of(db, Map.of()));
-             FindingRecorder recorder = store.recorder(batchSize, summary -> { })) {
-            long reported = 0;
+             FindingRecorder recorder = store.recorder(batchSize, summary -> {
+                 done[0] += summary.total();
+                 System.out.println("committed " + done[0]);
+                 System.out.flush();
+             })) {
             for (long n = 0; n < total; n++) {
                 var finding = findings.finding(n);
                 recorder.add(finding, SyntheticFindings.verdict(finding));
-                long done = recorder.committed().total();
-                if (done != reported) {
-                    reported = done;
-                    System.out.println("committed " + done);
-                    System.out.flush();
-                }
             }
         }
         System.out.println("finished");

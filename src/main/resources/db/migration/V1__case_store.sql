@@ -37,7 +37,6 @@ CREATE TABLE findings (
 );
 CREATE INDEX findings_by_case ON findings (case_number, level_rank, updated_at);
 CREATE INDEX findings_by_suppression ON findings (suppressed_by, created_at);
-CREATE INDEX findings_by_created ON findings (created_at);
 
 -- The earlier versions of a finding and the verdicts they had, kept when a newer version replaces them.
 CREATE TABLE finding_versions (
@@ -131,4 +130,4 @@ CREATE TABLE observations (
     PRIMARY KEY (finding_id, remote_ip, remote_port)
 );
 CREATE INDEX observations_by_subject ON observations (subject, remote_ip, remote_port, first_seen);
-CREATE INDEX observations_by_pattern ON observations (type, remote_ip, remote_port, last_seen);
+CREATE INDEX observations_by_pattern ON observations (type, remote_ip, remote_port, last_seen, first_seen, instance_id);

@@ -37,7 +37,8 @@ public final class FindingRecorder implements AutoCloseable {
     private final ExecutorService writer;
     private final List<BatchWrite.Entry> pending = new ArrayList<>();
     private final Deque<Future<?>> inFlight = new ArrayDeque<>();
-    private final List<List<Finding>> uncommitted = new CopyOnWriteArrayList<>();
+    private final List<ObservationIndex> uncommitted = new CopyOnWriteArrayList<>();
+    private ObservationIndex pendingIndex = new ObservationIndex();
     private final List<Runnable> submitListeners = new ArrayList<>();
     private Handle writeHandle;
     private StoreHistory history;
@@ -68,6 +69,7 @@ public final class FindingRecorder implements AutoCloseable {
             throw new IllegalArgumentException("verdict for finding " + verdict.findingId() + " given with finding " + finding.id());
         }
         pending.add(new BatchWrite.Entry(finding, verdict));
+        pendingIndex.add(finding);
         if (pending.size() >= batchSize) {
             submit();
         }
@@ -104,26 +106,26 @@ public final class FindingRecorder implements AutoCloseable {
             return;
         }
         List<BatchWrite.Entry> batch = List.copyOf(pending);
-        List<Finding> findings = new ArrayList<>(batch.size());
-        batch.forEach(entry -> findings.add(entry.finding()));
-        uncommitted.add(findings);
+        ObservationIndex index = pendingIndex;
+        uncommitted.add(index);
         pending.clear();
+        pendingIndex = new ObservationIndex();
         submitListeners.forEach(Runnable::run);
-        inFlight.addLast(writer.submit(() -> write(batch, findings)));
+        inFlight.addLast(writer.submit(() -> write(batch, index)));
         while (inFlight.size() > BATCHES_IN_FLIGHT) {
             await(inFlight.removeFirst());
         }
     }
 
     /** On the writer thread: one transaction, then the report. */
-    private void write(List<BatchWrite.Entry> batch, List<Finding> findings) {
+    private void write(List<BatchWrite.Entry> batch, ObservationIndex index) {
         if (writeHandle == null) {
             writeHandle = jdbi.open();
         }
         RecordSummary summary = writeHandle.inTransaction(transaction ->
                 new BatchWrite(transaction, clock.instant(), "vigil").write(batch));
         committed = committed.plus(summary);
-        uncommitted.removeIf(list -> list == findings);
+        uncommitted.removeIf(committedIndex -> committedIndex == index);
         afterCommit.accept(summary);
     }
 
@@ -143,14 +145,12 @@ public final class FindingRecorder implements AutoCloseable {
         }
     }
 
-    /** The findings added and not committed yet: the batch being filled and those waiting for the writer. */
-    List<Finding> uncommittedFindings() {
-        List<Finding> findings = new ArrayList<>(pending.size());
-        for (List<Finding> batch : uncommitted) {
-            findings.addAll(batch);
-        }
-        pending.forEach(entry -> findings.add(entry.finding()));
-        return findings;
+    /** The findings added and not committed yet, indexed: the batch being filled first, then those with the writer. */
+    List<ObservationIndex> uncommittedIndexes() {
+        List<ObservationIndex> indexes = new ArrayList<>(3);
+        indexes.add(pendingIndex);
+        indexes.addAll(uncommitted);
+        return indexes;
     }
 
     /** Commits the last batch, stops the writer and releases the connections. */

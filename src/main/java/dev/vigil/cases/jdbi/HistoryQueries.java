@@ -1,50 +1,97 @@
 package dev.vigil.cases.jdbi;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.Query;
 
-/** The history look-ups over the {@code observations} table; both are served by an index. */
-public final class HistoryQueries {
+/**
+ * The history look-ups over the {@code observations} table, each served by an index. Triage asks twice per finding, so
+ * the statements are prepared once per connection and reused. For one thread.
+ */
+public final class HistoryQueries implements AutoCloseable {
 
-    private final Handle handle;
+    private static final String SEEN_BEFORE_ANY_PORT = "SELECT 1 FROM observations WHERE subject = ? AND remote_ip = ? "
+            + "AND first_seen < ? LIMIT 1";
+    private static final String SEEN_BEFORE_ON_PORT = "SELECT 1 FROM observations WHERE subject = ? AND remote_ip = ? "
+            + "AND remote_port = ? AND first_seen < ? LIMIT 1";
+    private static final String PATTERN_ANY_PORT = "SELECT DISTINCT instance_id FROM observations WHERE type = ? "
+            + "AND remote_ip = ? AND last_seen >= ? AND first_seen <= ? AND instance_id IS NOT NULL";
+    private static final String PATTERN_ON_PORT = "SELECT DISTINCT instance_id FROM observations WHERE type = ? "
+            + "AND remote_ip = ? AND remote_port = ? AND last_seen >= ? AND first_seen <= ? AND instance_id IS NOT NULL";
 
-    public HistoryQueries(Handle handle) {
-        this.handle = handle;
+    private final Connection connection;
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
+
+    public HistoryQueries(Connection connection) {
+        this.connection = connection;
     }
 
     public boolean seenBefore(String subject, String remoteIp, Integer port, Instant before) {
-        StringBuilder sql = new StringBuilder("SELECT 1 FROM observations WHERE subject = :subject AND remote_ip = :ip");
-        if (port != null) {
-            sql.append(" AND remote_port = :port");
+        long beforeMillis = before == null ? Long.MAX_VALUE : before.toEpochMilli();
+        try {
+            PreparedStatement statement = statement(port == null ? SEEN_BEFORE_ANY_PORT : SEEN_BEFORE_ON_PORT);
+            int index = 1;
+            statement.setString(index++, subject);
+            statement.setString(index++, remoteIp);
+            if (port != null) {
+                statement.setInt(index++, port);
+            }
+            statement.setLong(index, beforeMillis);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the history look-up failed: " + e.getMessage(), e);
         }
-        if (before != null) {
-            sql.append(" AND first_seen < :before");
-        }
-        Query query = handle.createQuery(sql.append(" LIMIT 1").toString()).bind("subject", subject).bind("ip", remoteIp);
-        if (port != null) {
-            query.bind("port", port.intValue());
-        }
-        if (before != null) {
-            query.bind("before", before.toEpochMilli());
-        }
-        return query.mapTo(Integer.class).findFirst().isPresent();
     }
 
     public Set<String> instancesWithPattern(String type, String remoteIp, Integer port, Instant from, Instant to) {
-        StringBuilder sql = new StringBuilder("SELECT DISTINCT instance_id FROM observations WHERE type = :type "
-                + "AND remote_ip = :ip");
-        if (port != null) {
-            sql.append(" AND remote_port = :port");
+        try {
+            PreparedStatement statement = statement(port == null ? PATTERN_ANY_PORT : PATTERN_ON_PORT);
+            int index = 1;
+            statement.setString(index++, type);
+            statement.setString(index++, remoteIp);
+            if (port != null) {
+                statement.setInt(index++, port);
+            }
+            statement.setLong(index++, from.toEpochMilli());
+            statement.setLong(index, to.toEpochMilli());
+            Set<String> instances = new LinkedHashSet<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    instances.add(rows.getString(1));
+                }
+            }
+            return instances;
+        } catch (SQLException e) {
+            throw new IllegalStateException("the history look-up failed: " + e.getMessage(), e);
         }
-        sql.append(" AND last_seen >= :from AND first_seen <= :to AND instance_id IS NOT NULL");
-        Query query = handle.createQuery(sql.toString()).bind("type", type).bind("ip", remoteIp)
-                .bind("from", from.toEpochMilli()).bind("to", to.toEpochMilli());
-        if (port != null) {
-            query.bind("port", port.intValue());
+    }
+
+    private PreparedStatement statement(String sql) throws SQLException {
+        PreparedStatement statement = statements.get(sql);
+        if (statement == null) {
+            statement = connection.prepareStatement(sql);
+            statements.put(sql, statement);
         }
-        return new LinkedHashSet<>(query.mapTo(String.class).list());
+        return statement;
+    }
+
+    @Override
+    public void close() {
+        for (PreparedStatement statement : statements.values()) {
+            try {
+                statement.close();
+            } catch (SQLException ignored) {
+                // closing the connection next releases it anyway
+            }
+        }
+        statements.clear();
     }
 }

@@ -38,9 +38,12 @@ public final class StoreScaleBenchmark {
         }
     }
 
-    /** 20,000 endpoints over 5,000 instances; one finding in ten is the known host; one in ten goes to one hot endpoint. */
+    /**
+     * 20,000 endpoints over 5,000 instances; one finding in ten is the known host; one in a hundred goes to one hot
+     * endpoint (an incident: many instances, one destination), whose case then holds 1% of all findings.
+     */
     static Finding finding(SyntheticFindings synthetic, long n) {
-        if (n % 10 == 5) {
+        if (n % 100 == 5) {
             return Triaged.networkPortUnusual(String.format(Locale.ROOT, "f-%09d", n), Triaged.PRODUCTION,
                     String.format(Locale.ROOT, "i-%017x", n % 5000), "203.0.113.66", 4444,
                     Triaged.MONDAY.plus(Duration.ofSeconds(n * 7)));

@@ -1,0 +1,71 @@
+package dev.vigil.intel.lists;
+
+/**
+ * Disjoint address intervals of one family, sorted by start, each owned by an entry (or by none: a gap).
+ * The interval containing an address is the last one starting at or before it, found by binary search.
+ * IPv4 starts are kept in an int array (sign-flipped so that signed comparison orders them as unsigned);
+ * IPv6 starts in two long arrays.
+ */
+final class IntervalIndex {
+
+    static final IntervalIndex EMPTY_V4 = new IntervalIndex(new int[0], null, null, new int[0]);
+    static final IntervalIndex EMPTY_V6 = new IntervalIndex(null, new long[0], new long[0], new int[0]);
+
+    private final int[] v4Starts;
+    private final long[] highStarts;
+    private final long[] lowStarts;
+    private final int[] owners;
+
+    IntervalIndex(int[] v4Starts, long[] highStarts, long[] lowStarts, int[] owners) {
+        this.v4Starts = v4Starts;
+        this.highStarts = highStarts;
+        this.lowStarts = lowStarts;
+        this.owners = owners;
+    }
+
+    int intervals() {
+        return owners.length;
+    }
+
+    /** The entry owning the address, or -1. For IPv4, {@code high} is ignored and {@code low} is the address. */
+    int find(long high, long low) {
+        return v4Starts != null ? findV4((int) (low ^ 0x80000000L)) : findV6(high, low);
+    }
+
+    private int findV4(int key) {
+        int[] starts = v4Starts;
+        int lo = 0;
+        int hi = starts.length - 1;
+        int found = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (starts[mid] <= key) {
+                found = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return found < 0 ? -1 : owners[found];
+    }
+
+    private int findV6(long high, long low) {
+        int lo = 0;
+        int hi = owners.length - 1;
+        int found = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int order = Long.compareUnsigned(highStarts[mid], high);
+            if (order == 0) {
+                order = Long.compareUnsigned(lowStarts[mid], low);
+            }
+            if (order <= 0) {
+                found = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return found < 0 ? -1 : owners[found];
+    }
+}

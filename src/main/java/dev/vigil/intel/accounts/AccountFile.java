@@ -128,8 +128,8 @@ public final class AccountFile {
         CsvSchema schema = CsvSchema.emptySchema().withHeader();
         try (MappingIterator<Map<String, String>> rows = mapper.readerForMapOf(String.class).with(schema).readValues(in)) {
             while (rows.hasNextValue()) {
-                Map<String, String> row = rows.nextValue();
                 int line = rows.getCurrentLocation().getLineNr();
+                Map<String, String> row = rows.nextValue();
                 Place place = new Place(file, line, 0);
                 for (String column : row.keySet()) {
                     if (!CSV_COLUMNS.contains(column)) {

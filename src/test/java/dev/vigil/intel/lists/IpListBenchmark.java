@@ -52,6 +52,23 @@ public final class IpListBenchmark {
                 entries, loaded.lists().size(), loadNanos / 1_000_000, Runtime.getRuntime().availableProcessors(),
                 (heapAfter - heapBefore) >> 20);
 
+        for (int round = 0; round < 3; round++) {
+            long t0 = System.nanoTime();
+            int total = 0;
+            for (dev.vigil.intel.lists.ListSource source : sources) {
+                total += ListFiles.load(source, errors).orElseThrow().size();
+            }
+            System.out.printf("sequential load (one thread) of %d entries: %d ms%n", total,
+                    (System.nanoTime() - t0) / 1_000_000);
+        }
+        List<String> strings = java.nio.file.Files.readAllLines(sources.get(0).path()).stream()
+                .map(line -> line.split(" ")[0]).toList();
+        for (int round = 0; round < 3; round++) {
+            long t0 = System.nanoTime();
+            IpList built = IpListBuilder.fromCidrs("memory", strings);
+            System.out.printf("IpListBuilder.fromCidrs of %d strings: %d ms%n", built.size(),
+                    (System.nanoTime() - t0) / 1_000_000);
+        }
         IpList first = loaded.list("list-0").orElseThrow();
         String[] v4Probes = java.util.Arrays.stream(probes).filter(p -> p.indexOf(':') < 0).toArray(String[]::new);
         for (int round = 0; round < 5; round++) {
@@ -60,7 +77,7 @@ public final class IpListBenchmark {
             long t0 = System.nanoTime();
             while (System.nanoTime() - t0 < 1_000_000_000L) {
                 for (int i = 0; i < 4096; i++) {
-                    Optional<IpMatch> match = first.match(v4Probes[(int) (count++ & (v4Probes.length - 1 >= 0 ? 0xFFFF : 0)) % v4Probes.length]);
+                    Optional<IpMatch> match = first.match(v4Probes[(int) (count++ % v4Probes.length)]);
                     if (match.isPresent()) {
                         hits++;
                     }
@@ -70,12 +87,28 @@ public final class IpListBenchmark {
             System.out.printf("round %d: IPv4 match(list, ip-string) %.1f M lookups/s (hits %d)%n", round,
                     count / seconds / 1e6, hits);
         }
+        String[] names = new String[lists];
+        for (int l = 0; l < lists; l++) {
+            names[l] = "list-" + l;
+        }
+        String[] v6Probes = java.util.Arrays.stream(probes).filter(p -> p.indexOf(':') >= 0).toArray(String[]::new);
         for (int round = 0; round < 3; round++) {
             long count = 0;
             long t0 = System.nanoTime();
             while (System.nanoTime() - t0 < 1_000_000_000L) {
                 for (int i = 0; i < 4096; i++) {
-                    loaded.match("list-" + (count % lists), probes[(int) (count & 0xFFFF)]);
+                    first.match(v6Probes[(int) (count++ % v6Probes.length)]);
+                }
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("round %d: IPv6 match(list, ip-string) %.1f M lookups/s%n", round, count / seconds / 1e6);
+        }
+        for (int round = 0; round < 3; round++) {
+            long count = 0;
+            long t0 = System.nanoTime();
+            while (System.nanoTime() - t0 < 1_000_000_000L) {
+                for (int i = 0; i < 4096; i++) {
+                    loaded.match(names[(int) (count % lists)], probes[(int) (count & 0xFFFF)]);
                     count++;
                 }
             }

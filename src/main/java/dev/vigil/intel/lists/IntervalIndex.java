@@ -11,7 +11,6 @@ final class IntervalIndex {
     static final IntervalIndex EMPTY_V4 = new IntervalIndex(new int[0], null, null, new int[0]);
     static final IntervalIndex EMPTY_V6 = new IntervalIndex(null, new long[0], new long[0], new int[0]);
 
-    private final int[] v4Starts;
     private final long[] highStarts;
     private final long[] lowStarts;
     private final int[] owners;
@@ -25,12 +24,23 @@ final class IntervalIndex {
     static final int BUCKETS_FROM = 4096;
 
     IntervalIndex(int[] v4Starts, long[] highStarts, long[] lowStarts, int[] owners) {
-        this.v4Starts = v4Starts;
         this.highStarts = highStarts;
         this.lowStarts = lowStarts;
-        this.owners = owners;
+        this.owners = v4Starts != null ? null : owners;
         this.buckets = v4Starts != null && v4Starts.length >= BUCKETS_FROM ? buckets(v4Starts) : null;
+        if (v4Starts != null) {
+            v4Pairs = new int[v4Starts.length * 2];
+            for (int i = 0; i < v4Starts.length; i++) {
+                v4Pairs[2 * i] = v4Starts[i];
+                v4Pairs[2 * i + 1] = owners[i];
+            }
+        } else {
+            v4Pairs = null;
+        }
     }
+
+    /** IPv4 starts and owners interleaved ({@code start0, owner0, start1, owner1, ...}): the owner is in the cache line already read. */
+    private final int[] v4Pairs;
 
     private static int[] buckets(int[] starts) {
         int[] first = new int[(1 << 16) + 1];
@@ -45,18 +55,18 @@ final class IntervalIndex {
     }
 
     int intervals() {
-        return owners.length;
+        return v4Pairs != null ? v4Pairs.length / 2 : owners.length;
     }
 
     /** The entry owning the address, or -1. For IPv4, {@code high} is ignored and {@code low} is the address. */
     int find(long high, long low) {
-        return v4Starts != null ? findV4((int) (low ^ 0x80000000L)) : findV6(high, low);
+        return v4Pairs != null ? findV4((int) (low ^ 0x80000000L)) : findV6(high, low);
     }
 
     private int findV4(int key) {
-        int[] starts = v4Starts;
+        int[] pairs = v4Pairs;
         int lo = 0;
-        int hi = starts.length - 1;
+        int hi = pairs.length / 2 - 1;
         if (buckets != null) {
             int bucket = (key ^ 0x80000000) >>> 16;
             lo = buckets[bucket];
@@ -65,14 +75,14 @@ final class IntervalIndex {
         int found = lo - 1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
-            if (starts[mid] <= key) {
+            if (pairs[2 * mid] <= key) {
                 found = mid;
                 lo = mid + 1;
             } else {
                 hi = mid - 1;
             }
         }
-        return found < 0 ? -1 : owners[found];
+        return found < 0 ? -1 : pairs[2 * found + 1];
     }
 
     private int findV6(long high, long low) {

@@ -64,7 +64,7 @@ public record VigilConfig(Path file, List<ListSource> lists, Path accounts, Port
         return new VigilConfig(null, List.of(), null, PortKnowledge.DEFAULTS, null, DEFAULT_HISTORY_WINDOW, null);
     }
 
-    /** Reads {@code file}; throws {@link dev.vigil.cli.ExitCodes.ConfigurationException} listing every error. */
+    /** Reads {@code file}; throws {@link dev.vigil.intel.yaml.InvalidConfigurationException} listing every error. */
     public static VigilConfig load(Path file) {
         return load(file, System.getenv());
     }
@@ -76,10 +76,10 @@ public record VigilConfig(Path file, List<ListSource> lists, Path accounts, Port
         try (InputStream in = Files.newInputStream(file)) {
             root = YamlTree.read(name, in, errors);
         } catch (NoSuchFileException e) {
-            throw new dev.vigil.cli.ExitCodes.ConfigurationException("config file " + file
+            throw new dev.vigil.intel.yaml.InvalidConfigurationException("config file " + file
                     + " does not exist: give the path of your vigil.yaml (see examples/vigil.yaml)");
         } catch (IOException e) {
-            throw new dev.vigil.cli.ExitCodes.ConfigurationException("cannot read config file " + file + ": "
+            throw new dev.vigil.intel.yaml.InvalidConfigurationException("cannot read config file " + file + ": "
                     + e.getMessage());
         }
         Path folder = file.toAbsolutePath().getParent();

@@ -3,8 +3,8 @@ package dev.vigil.intel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.vigil.cli.ExitCodes;
 import dev.vigil.intel.lists.LoadedIpLists;
+import dev.vigil.intel.yaml.InvalidConfigurationException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,7 +93,7 @@ class VigilConfigTest {
                 """);
 
         assertThatThrownBy(() -> VigilConfig.load(file))
-                .isInstanceOf(ExitCodes.ConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("vigil.yaml:4:5: unknown_key: unknown key \"pth\" in list threat-intel; did you mean \"path\"?")
                 .hasMessageContaining("vigil.yaml:5:1: unknown_key: unknown key \"histroy\" in vigil.yaml; did you mean \"history\"?");
     }
@@ -166,7 +166,7 @@ class VigilConfigTest {
         VigilConfig config = VigilConfig.load(file);
 
         assertThatThrownBy(() -> config.intel(new InMemoryHistory()))
-                .isInstanceOf(ExitCodes.ConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("vigil.yaml:2:3: list_file_missing: list aws: the cache")
                 .hasMessageContaining("does not exist yet: run vigil intel refresh");
     }

@@ -1,6 +1,5 @@
 package dev.vigil.intel.yaml;
 
-import dev.vigil.cli.ExitCodes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -42,12 +41,12 @@ public final class ConfigErrors {
         return errors.stream().sorted(Comparator.comparing(Error::place)).toList();
     }
 
-    /** Throws a {@link ExitCodes.ConfigurationException} listing every error (one per line) when there is any. */
+    /** Throws a {@link InvalidConfigurationException} listing every error (one per line) when there is any. */
     public void throwIfAny() {
         if (!isEmpty()) {
             List<Error> sorted = list();
             String lines = sorted.stream().map(Error::toString).collect(Collectors.joining("\n"));
-            throw new ExitCodes.ConfigurationException(sorted.size() == 1 ? lines
+            throw new InvalidConfigurationException(sorted.size() == 1 ? lines
                     : sorted.size() + " configuration errors:\n" + lines);
         }
     }

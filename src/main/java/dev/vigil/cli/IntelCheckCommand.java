@@ -56,7 +56,7 @@ public final class IntelCheckCommand implements Callable<Integer> {
         out.printf("%-16s %-14s %10s %10s %8s %9s  %s%n", "LIST", "KIND", "ENTRIES", "IPV4", "IPV6", "LOAD", "SOURCE");
         for (IpList list : lists.lists()) {
             out.printf("%-16s %-14s %10d %10d %8d %7dms  %s%n", list.name(), list.kind(), list.size(), list.v4Count(),
-                    list.v6Count(), list.loadTime().toMillis(), list.source());
+                    list.v6Count(), list.loadTime().toMillis(), shown(list.source()));
         }
         out.printf("lists: %d loaded in %d ms%n", lists.lists().size(), listNanos / 1_000_000);
         out.println("accounts: " + (accounts == null ? "no account directory configured"
@@ -67,9 +67,18 @@ public final class IntelCheckCommand implements Callable<Integer> {
         out.println("asn database: " + asn);
         out.println("history window: " + vigilConfig.historyWindow().toString().substring(2).toLowerCase());
         out.flush();
-        if (!errors.isEmpty()) {
-            errors.throwIfAny();
-        }
+        errors.throwIfAny();
         return ExitCodes.OK;
+    }
+
+    /** A source path relative to the current folder when it is inside it. */
+    private static String shown(String source) {
+        try {
+            Path path = Path.of(source);
+            Path here = Path.of("").toAbsolutePath();
+            return path.isAbsolute() && path.startsWith(here) ? here.relativize(path).toString() : source;
+        } catch (java.nio.file.InvalidPathException e) {
+            return source;
+        }
     }
 }

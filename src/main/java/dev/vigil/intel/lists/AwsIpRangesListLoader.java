@@ -31,7 +31,7 @@ public final class AwsIpRangesListLoader implements ListLoader {
     @Override
     public String example() {
         return "{\"prefixes\": [{\"ip_prefix\": \"3.5.140.0/22\", \"region\": \"ap-northeast-2\", \"service\": \"S3\"}],"
-                + " \"ipv6_prefixes\": [...]}";
+                + " \"ipv6_prefixes\": [{\"ipv6_prefix\": \"2600:1f18::/33\", \"region\": \"us-east-1\", \"service\": \"EC2\"}]}";
     }
 
     @Override

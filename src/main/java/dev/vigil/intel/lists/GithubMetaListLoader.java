@@ -30,7 +30,7 @@ public final class GithubMetaListLoader implements ListLoader {
 
     @Override
     public String example() {
-        return "{\"git\": [\"192.30.252.0/22\", \"140.82.112.0/20\", \"2a0a:a440::/29\"], \"hooks\": [...]}";
+        return "{\"git\": [\"192.30.252.0/22\", \"140.82.112.0/20\", \"2a0a:a440::/29\"], \"hooks\": [\"192.30.252.0/22\"]}";
     }
 
     @Override

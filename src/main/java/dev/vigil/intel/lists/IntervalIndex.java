@@ -11,8 +11,8 @@ final class IntervalIndex {
     static final IntervalIndex EMPTY_V4 = new IntervalIndex(new int[0], null, null, new int[0]);
     static final IntervalIndex EMPTY_V6 = new IntervalIndex(null, new long[0], new long[0], new int[0]);
 
-    private final long[] highStarts;
-    private final long[] lowStarts;
+    /** IPv6 starts, high and low halves interleaved. */
+    private final long[] v6Starts;
     private final int[] owners;
     /**
      * For large IPv4 indexes: {@code buckets[b]} is the first interval whose start's top 16 bits are {@code >= b}, so a
@@ -24,10 +24,18 @@ final class IntervalIndex {
     static final int BUCKETS_FROM = 4096;
 
     IntervalIndex(int[] v4Starts, long[] highStarts, long[] lowStarts, int[] owners) {
-        this.highStarts = highStarts;
-        this.lowStarts = lowStarts;
         this.owners = v4Starts != null ? null : owners;
-        this.buckets = v4Starts != null && v4Starts.length >= BUCKETS_FROM ? buckets(v4Starts) : null;
+        if (v4Starts != null) {
+            this.buckets = v4Starts.length >= BUCKETS_FROM ? buckets(v4Starts) : null;
+            this.v6Starts = null;
+        } else {
+            this.v6Starts = new long[highStarts.length * 2];
+            for (int i = 0; i < highStarts.length; i++) {
+                v6Starts[2 * i] = highStarts[i];
+                v6Starts[2 * i + 1] = lowStarts[i];
+            }
+            this.buckets = highStarts.length >= BUCKETS_FROM ? v6Buckets(highStarts) : null;
+        }
         if (v4Starts != null) {
             v4Pairs = new int[v4Starts.length * 2];
             for (int i = 0; i < v4Starts.length; i++) {
@@ -47,6 +55,19 @@ final class IntervalIndex {
         int interval = 0;
         for (int bucket = 0; bucket <= 1 << 16; bucket++) {
             while (interval < starts.length && ((starts[interval] ^ 0x80000000) >>> 16) < bucket) {
+                interval++;
+            }
+            first[bucket] = interval;
+        }
+        return first;
+    }
+
+    /** For large IPv6 indexes: the same table over the top 16 bits of the address. */
+    private static int[] v6Buckets(long[] highStarts) {
+        int[] first = new int[(1 << 16) + 1];
+        int interval = 0;
+        for (int bucket = 0; bucket <= 1 << 16; bucket++) {
+            while (interval < highStarts.length && (int) (highStarts[interval] >>> 48) < bucket) {
                 interval++;
             }
             first[bucket] = interval;
@@ -86,14 +107,20 @@ final class IntervalIndex {
     }
 
     private int findV6(long high, long low) {
+        long[] starts = v6Starts;
         int lo = 0;
         int hi = owners.length - 1;
-        int found = -1;
+        if (buckets != null) {
+            int bucket = (int) (high >>> 48);
+            lo = buckets[bucket];
+            hi = buckets[bucket + 1] - 1;
+        }
+        int found = lo - 1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
-            int order = Long.compareUnsigned(highStarts[mid], high);
+            int order = Long.compareUnsigned(starts[2 * mid], high);
             if (order == 0) {
-                order = Long.compareUnsigned(lowStarts[mid], low);
+                order = Long.compareUnsigned(starts[2 * mid + 1], low);
             }
             if (order <= 0) {
                 found = mid;

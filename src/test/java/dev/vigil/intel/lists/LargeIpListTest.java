@@ -46,4 +46,56 @@ class LargeIpListTest {
                     .isEqualTo(expected);
         }
     }
+
+    @Test
+    void aLargeIpv6ListFindsTheSameLongestPrefixAsCheckingEveryEntry() {
+        SplittableRandom random = new SplittableRandom(11);
+        long[] bases = {0x20010db800000000L, 0x2a0aa44000000000L, 0x260650c000000000L, 0xffff000000000000L, 0L};
+        int count = 8_000;
+        long[] highs = new long[count];
+        long[] lows = new long[count];
+        int[] prefixes = new int[count];
+        List<String> cidrs = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int prefix = random.nextInt(3) == 0 ? 16 + random.nextInt(112) : 128;
+            long high = bases[random.nextInt(bases.length)] + random.nextInt(1 << 12);
+            long low = random.nextInt(4);
+            highs[i] = high & highMask(prefix);
+            lows[i] = low & lowMask(prefix);
+            prefixes[i] = prefix;
+            cidrs.add(IpText.formatV6(highs[i], lows[i]) + "/" + prefix);
+        }
+        IpList list = IpListBuilder.fromCidrs("large6", cidrs);
+
+        for (int probe = 0; probe < 8_000; probe++) {
+            long high;
+            long low;
+            if (probe % 2 == 0) {
+                int entry = random.nextInt(count);
+                high = highs[entry];
+                low = lows[entry] + random.nextInt(2);
+            } else {
+                high = bases[random.nextInt(bases.length)] + random.nextInt(1 << 13);
+                low = random.nextInt(4);
+            }
+            int best = -1;
+            for (int i = 0; i < count; i++) {
+                if ((high & highMask(prefixes[i])) == highs[i] && (low & lowMask(prefixes[i])) == lows[i]
+                        && (best < 0 || prefixes[i] > prefixes[best])) {
+                    best = i;
+                }
+            }
+            Optional<String> expected = best < 0 ? Optional.empty() : Optional.of(cidrs.get(best));
+            String text = IpText.formatV6(high, low);
+            assertThat(list.match(text).map(IpMatch::range)).as(text).isEqualTo(expected);
+        }
+    }
+
+    private static long highMask(int prefix) {
+        return prefix >= 64 ? -1L : prefix == 0 ? 0 : -1L << (64 - prefix);
+    }
+
+    private static long lowMask(int prefix) {
+        return prefix <= 64 ? 0 : prefix == 128 ? -1L : -1L << (128 - prefix);
+    }
 }

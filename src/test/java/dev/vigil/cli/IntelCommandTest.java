@@ -89,4 +89,38 @@ class IntelCommandTest {
         assertThat(run("intel", "refresh", "--config", "examples/vigil.yaml")).isEqualTo(0);
         assertThat(out.toString()).contains("nothing to refresh");
     }
+
+    @Test
+    void refreshDownloadsAUrlListFromALocalServerAndCheckThenReadsTheCache() throws IOException {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/torbulkexitlist", exchange -> {
+            byte[] body = "185.220.101.1\n198.51.100.66\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            Path config = folder.resolve("vigil.yaml");
+            Files.writeString(config, """
+                    lists:
+                      tor-exits:
+                        kind: tor-exits
+                        url: http://127.0.0.1:%d/torbulkexitlist
+                        cache: cache/tor-exits.txt
+                    """.formatted(server.getAddress().getPort()));
+
+            assertThat(run("intel", "check", "--config", config.toString())).isEqualTo(ExitCodes.USAGE);
+            assertThat(err.toString()).contains("does not exist yet: run vigil intel refresh");
+
+            assertThat(run("intel", "refresh", "--config", config.toString())).as(err.toString()).isEqualTo(0);
+            assertThat(out.toString()).contains("tor-exits: 2 entries");
+        } finally {
+            server.stop(0);
+        }
+        out.getBuffer().setLength(0);
+        assertThat(run("intel", "check", "--config", folder.resolve("vigil.yaml").toString())).isEqualTo(0);
+        assertThat(out.toString()).containsPattern("tor-exits\\s+tor-exits\\s+2");
+    }
 }

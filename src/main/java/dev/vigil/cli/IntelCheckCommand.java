@@ -44,6 +44,7 @@ public final class IntelCheckCommand implements Callable<Integer> {
         LoadedAccounts accounts = vigilConfig.loadAccounts(errors);
         String asn = "none configured";
         if (vigilConfig.asnDatabase() != null) {
+            asn = "not loaded (see the errors below)";
             try {
                 MaxMindOrganizations.open(vigilConfig.asnDatabase());
                 asn = vigilConfig.asnDatabase().toString();

@@ -103,10 +103,11 @@ final class RecordSplitter {
         while (true) {
             if (scan >= end) {
                 int before = pos;
-                if (!fill()) {
+                boolean more = fill();
+                scan += pos - before;
+                if (!more) {
                     break;
                 }
-                scan += pos - before;
                 if (scan - pos > maxRecord) {
                     mark = -1;
                     skipLongLine(recordLine, index);

@@ -24,7 +24,8 @@ public final class ExitCodes {
     }
 
     static int forException(Throwable exception) {
-        return exception instanceof ConfigurationException ? USAGE : INTERNAL;
+        return exception instanceof ConfigurationException || exception instanceof CommandLine.ParameterException
+                ? USAGE : INTERNAL;
     }
 
     /** Prints "vigil: message" for configuration errors and a stack trace only for internal ones. */

@@ -71,6 +71,8 @@ final class EcsMapper {
         Action action = action(doc, g, service);
         if (original != null && (action instanceof Action.None || action.remotes().isEmpty() && !original.action().remotes().isEmpty())) {
             action = original.action();
+        } else if (original != null) {
+            action = withOrganizationFrom(action, original.action());
         }
         boolean sample = GuardDutyMapper.sample(at(service, "additional_info")) || original != null && original.sample();
         return new Finding(id, first(text(g, "arn"), original == null ? null : original.arn()), type, accountId,
@@ -266,6 +268,23 @@ final class EcsMapper {
         details = at(a, "rds_login_attempt_action");
         RemoteEndpoint remote = remote(at(details, "remote_ip_details"), null);
         return new Action.Other(type, remote != null ? remote : ecsEndpoint(doc, "source"));
+    }
+
+    /** ECS endpoints often lack the organization GuardDuty gave; take it (and the place) from the raw finding. */
+    private static Action withOrganizationFrom(Action action, Action original) {
+        if (!(action instanceof Action.NetworkConnection connection) || !(original instanceof Action.NetworkConnection raw)
+                || connection.remote() == null || raw.remote() == null
+                || connection.remote().organization().name() != null
+                || !java.util.Objects.equals(connection.remote().ip(), raw.remote().ip())) {
+            return action;
+        }
+        RemoteEndpoint ecs = connection.remote();
+        RemoteEndpoint filled = new RemoteEndpoint(ecs.ip(), ecs.port() != null ? ecs.port() : raw.remote().port(),
+                ecs.portName() != null ? ecs.portName() : raw.remote().portName(), raw.remote().organization(),
+                ecs.country() != null ? ecs.country() : raw.remote().country(),
+                ecs.city() != null ? ecs.city() : raw.remote().city(), ecs.domain());
+        return new Action.NetworkConnection(connection.direction(), connection.protocol(), connection.localIp(),
+                connection.localPort(), connection.localPortName(), filled, connection.blocked());
     }
 
     private static RemoteEndpoint remote(JsonNode ip, JsonNode port) {

@@ -14,10 +14,13 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Reads the real findings in ../shared/corpus/guardduty (outside the repository); skipped when it is absent. */
+/**
+ * Reads the real findings in ../shared/corpus/guardduty (outside the repository, next to the clone); skipped when it is
+ * absent. {@code -Dvigil.corpus=DIR} points at another corpus folder (e.g. from a worktree one level deeper).
+ */
 class CorpusTest {
 
-    static final Path CORPUS = Path.of("../shared/corpus/guardduty");
+    static final Path CORPUS = Path.of(System.getProperty("vigil.corpus", "../shared/corpus")).resolve("guardduty");
 
     /** Records per file, counted by hand from the files (41 in all), with the first finding type of each. */
     static final Map<String, List<String>> EXPECTED = new LinkedHashMap<>();
@@ -107,6 +110,8 @@ class CorpusTest {
         assertThat(connection.direction()).isEqualTo("OUTBOUND");
         assertThat(connection.remote().label()).as("remote is destination.* on OUTBOUND").isEqualTo("81.2.69.144:80");
         assertThat(ecsOutbound.instance().orElseThrow().id()).isEqualTo("i-99999999");
+        assertThat(connection.remote().city()).as("ECS geo enrichment wins").isEqualTo("London");
+        assertThat(connection.remote().organization().asnOrg()).as("from event.original").isEqualTo("GeneratedFindingASNOrg");
 
         Finding ecsTor = reading.byId("e0c22973b012f3af67ac593443e920ff");
         assertThat(ecsTor.sample()).isTrue();

@@ -21,7 +21,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Mutated findings (fields deleted, replaced, retyped; text truncated): every record is accepted or rejected with a reason. */
-class MutatedFindingsProperties {
+class MutatedFindingsPropertyTest {
 
     static final List<JsonNode> SEEDS = seeds();
 
@@ -29,7 +29,7 @@ class MutatedFindingsProperties {
         List<JsonNode> seeds = new ArrayList<>();
         for (String name : List.of("guardduty-s3-export.ndjson", "get-findings-pascalcase.json",
                 "eventbridge-guardduty-finding.json", "securityhub-event-eks.json", "elastic-ecs-tor.json")) {
-            try (InputStream in = MutatedFindingsProperties.class.getResourceAsStream(name)) {
+            try (InputStream in = MutatedFindingsPropertyTest.class.getResourceAsStream(name)) {
                 String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 if (name.endsWith(".ndjson")) {
                     for (String line : text.split("\n")) {

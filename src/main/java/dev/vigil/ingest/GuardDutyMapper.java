@@ -18,7 +18,6 @@ import dev.vigil.finding.SecurityGroup;
 import dev.vigil.finding.Severity;
 import dev.vigil.finding.Json;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -328,9 +327,5 @@ final class GuardDutyMapper {
         return new RemoteEndpoint(ip, Values.integer(PORT.in(portDetails)), Values.text(PORT_NAME.in(portDetails)),
                 organization, Values.text(COUNTRY_NAME.in(COUNTRY.in(ipDetails))),
                 Values.text(CITY_NAME.in(CITY.in(ipDetails))), domain);
-    }
-
-    static Instant time(JsonNode node, String field) {
-        return Timestamps.read(node, field);
     }
 }

@@ -100,6 +100,21 @@ class FindingsCommandTest {
     }
 
     @Test
+    void aDashReadsStdinAndNamesItDashInRejections() {
+        java.io.InputStream oldIn = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(("{\"id\":\"s1\",\"type\":\"Recon:EC2/Portscan\",\"severity\":2,"
+                    + "\"accountId\":\"111122223333\"}\n{\"id\":\"s2\"}\n").getBytes(StandardCharsets.UTF_8)));
+            Run run = run("findings", "-", "--format", "ndjson");
+            assertThat(run.exitCode()).isEqualTo(3);
+            assertThat(run.out().lines()).hasSize(1);
+            assertThat(run.err()).contains("vigil: -:2: ").contains("read 2, accepted 1, rejected 1");
+        } finally {
+            System.setIn(oldIn);
+        }
+    }
+
+    @Test
     void aMissingInputIsAUsageErrorWithExitTwo() {
         Run run = run("findings", "no/such/dir");
         assertThat(run.exitCode()).isEqualTo(2);

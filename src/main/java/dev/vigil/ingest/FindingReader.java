@@ -233,7 +233,8 @@ public final class FindingReader {
         }
 
         @Override
-        public void record(byte[] buffer, int offset, int length, long line, int index) throws IOException {
+        public void record(byte[] buffer, int offset, int length, long line, int index, long arrayLine)
+                throws IOException {
             records++;
             try (JsonParser parser = PARSER.createParser(buffer, offset, length)) {
                 while (true) {
@@ -248,7 +249,7 @@ public final class FindingReader {
                         node = parser.readValueAsTree();
                     } catch (JsonProcessingException e) {
                         String raw = new String(buffer, offset + start, length - start, StandardCharsets.UTF_8);
-                        sink.reject(new Rejection(source, place(line, index, 0), "not JSON: " + describe(e, line), raw));
+                        sink.reject(new Rejection(source, place(line, index, arrayLine, 0), "not JSON: " + describe(e, line), raw));
                         return;
                     }
                     int stop = (int) Math.min(length, parser.currentLocation().getByteOffset());
@@ -264,7 +265,7 @@ public final class FindingReader {
                             String text = element == 0
                                     ? new String(buffer, offset + from, Math.max(0, stop - from), StandardCharsets.UTF_8)
                                     : raw.toString();
-                            sink.reject(new Rejection(source, place(line, index, element), reason, text));
+                            sink.reject(new Rejection(source, place(line, index, arrayLine, element), reason, text));
                         }
                     });
                 }
@@ -272,19 +273,23 @@ public final class FindingReader {
         }
 
         @Override
-        public void tooLarge(long line, int index, long size, String preview) {
+        public void tooLarge(long line, int index, long arrayLine, long size, String preview) {
             records++;
-            sink.reject(new Rejection(source, place(line, index, 0), String.format(Locale.ROOT,
+            sink.reject(new Rejection(source, place(line, index, arrayLine, 0), String.format(Locale.ROOT,
                     "record of %,d bytes is larger than the %d MiB limit for one finding (GuardDuty findings are a few "
                             + "KB); it was skipped, and only its first 64 KiB are kept in the rejects file",
                     size, maxRecordBytes / (1024 * 1024)), preview));
         }
     }
 
-    /** {@code 17}, {@code record 3}, {@code 17 record 2} (element 2 of the response on line 17). */
-    static String place(long line, int index, int element) {
+    /**
+     * {@code 17} (a value on line 17), {@code record 3} (element 3 of an array or {@code Findings} list that starts on
+     * line 1), {@code 17 record 2} (element 2 of one that starts on line 17), {@code record 4 element 2}.
+     */
+    static String place(long line, int index, long arrayLine, int element) {
         if (index > 0) {
-            return element > 0 ? "record " + index + " element " + element : "record " + index;
+            String record = arrayLine <= 1 ? "record " + index : arrayLine + " record " + index;
+            return element > 0 ? record + " element " + element : record;
         }
         if (element > 0) {
             return line == 1 ? "record " + element : line + " record " + element;

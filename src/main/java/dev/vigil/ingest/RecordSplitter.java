@@ -21,10 +21,14 @@ final class RecordSplitter {
 
     /** Receives the records; the byte range is only valid during the call. */
     interface Records {
-        /** @param index 0 for a top-level value, else the 1-based element of the top-level array */
-        void record(byte[] buffer, int offset, int length, long line, int index) throws IOException;
+        /**
+         * @param line the line the record starts on
+         * @param index 0 for a top-level value, else the 1-based element of the top-level array
+         * @param arrayLine the line the top-level array starts on (when {@code index > 0})
+         */
+        void record(byte[] buffer, int offset, int length, long line, int index, long arrayLine) throws IOException;
 
-        void tooLarge(long line, int index, long size, String preview) throws IOException;
+        void tooLarge(long line, int index, long arrayLine, long size, String preview) throws IOException;
     }
 
     static final int PREVIEW_BYTES = 64 * 1024;
@@ -41,6 +45,7 @@ final class RecordSplitter {
     private boolean lineStart = true;
     private boolean inArray;
     private int arrayIndex;
+    private long arrayLine;
 
     RecordSplitter(InputStream in, int maxRecord, Records out) {
         this.in = in;
@@ -79,6 +84,7 @@ final class RecordSplitter {
             if (!inArray && c == '[') {
                 inArray = true;
                 arrayIndex = 0;
+                arrayLine = line;
                 pos++;
                 lineStart = false;
                 continue;
@@ -133,7 +139,7 @@ final class RecordSplitter {
             skipLongLine(recordLine, index);
             return true;
         }
-        out.record(buf, pos, last + 1 - pos, recordLine, index);
+        out.record(buf, pos, last + 1 - pos, recordLine, index, arrayLine);
         mark = -1;
         pos = scan;
         lineStart = false;
@@ -150,7 +156,7 @@ final class RecordSplitter {
             pos++;
             size++;
         }
-        out.tooLarge(recordLine, index, size, preview);
+        out.tooLarge(recordLine, index, arrayLine, size, preview);
         lineStart = false;
     }
 
@@ -232,9 +238,9 @@ final class RecordSplitter {
 
     private void emitUpTo(int until, long recordLine, int index, long skipped, String preview) throws IOException {
         if (preview != null) {
-            out.tooLarge(recordLine, index, skipped + (until - mark), preview);
+            out.tooLarge(recordLine, index, arrayLine, skipped + (until - mark), preview);
         } else {
-            out.record(buf, mark, until - mark, recordLine, index);
+            out.record(buf, mark, until - mark, recordLine, index, arrayLine);
         }
         mark = -1;
     }
@@ -257,7 +263,7 @@ final class RecordSplitter {
                     pos++;
                     size++;
                 }
-                out.tooLarge(recordLine, index, size, preview);
+                out.tooLarge(recordLine, index, arrayLine, size, preview);
                 return;
             }
             byte b = buf[pos];

@@ -63,6 +63,14 @@ class BadInputTest {
     }
 
     @Test
+    void anArrayOnAnNdjsonLineNamesItsLineAndElement() {
+        Reading reading = Reading.of("m.ndjson", finding("a", "T:A/B") + "\n[" + finding("b", "T:A/B") + ",{\"id\":\"c\"}]\n");
+        assertThat(reading.findings).extracting(f -> f.id()).containsExactly("a", "b");
+        assertThat(reading.rejections).singleElement().satisfies(r ->
+                assertThat(r.message()).startsWith("m.ndjson:2 record 2: no finding type"));
+    }
+
+    @Test
     void wrongTypesAreRejectedNamingTheFieldAndWhatIsExpected() {
         Reading reading = Reading.of("t.ndjson", String.join("\n",
                 finding("a", "T:A/B").replace("\"severity\":5", "\"severity\":\"high\""),

@@ -67,7 +67,7 @@ class BadInputTest {
         Reading reading = Reading.of("m.ndjson", finding("a", "T:A/B") + "\n[" + finding("b", "T:A/B") + ",{\"id\":\"c\"}]\n");
         assertThat(reading.findings).extracting(f -> f.id()).containsExactly("a", "b");
         assertThat(reading.rejections).singleElement().satisfies(r ->
-                assertThat(r.message()).startsWith("m.ndjson:2 record 2: no finding type"));
+                assertThat(r.message()).startsWith("m.ndjson:2 record 2: unknown shape (an object with fields id)"));
     }
 
     @Test

@@ -2,6 +2,9 @@ package dev.vigil.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -107,24 +110,23 @@ final class RecordSplitter {
         mark = pos;
         int scan = pos;
         while (true) {
-            if (scan >= end) {
-                int before = pos;
-                boolean more = fill();
-                scan += pos - before;
-                if (!more) {
-                    break;
-                }
-                if (scan - pos > maxRecord) {
-                    mark = -1;
-                    skipLongLine(recordLine, index);
-                    return true;
-                }
-                continue;
-            }
-            if (buf[scan] == '\n') {
+            int newline = indexOfNewline(buf, scan, end);
+            if (newline >= 0) {
+                scan = newline;
                 break;
             }
-            scan++;
+            scan = end;
+            if (scan - pos > maxRecord) {
+                mark = -1;
+                skipLongLine(recordLine, index);
+                return true;
+            }
+            int before = pos;
+            boolean more = fill();
+            scan += pos - before;
+            if (!more) {
+                break;
+            }
         }
         int last = scan - 1;
         while (last > pos && (buf[last] == ' ' || buf[last] == '\t' || buf[last] == '\r')) {
@@ -144,6 +146,26 @@ final class RecordSplitter {
         pos = scan;
         lineStart = false;
         return true;
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /** The first '\n' in {@code bytes[from, to)}, or -1; eight bytes at a time (a zero-byte test on {@code word ^ 0x0A..}). */
+    static int indexOfNewline(byte[] bytes, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long word = (long) LONGS.get(bytes, i) ^ 0x0A0A0A0A0A0A0A0AL;
+            long found = (word - 0x0101010101010101L) & ~word & 0x8080808080808080L;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (bytes[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private void skipLongLine(long recordLine, int index) throws IOException {

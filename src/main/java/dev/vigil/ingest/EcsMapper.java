@@ -33,10 +33,17 @@ final class EcsMapper {
     private EcsMapper() {
     }
 
+    /** Has {@code aws.guardduty}, {@code ecs} or {@code event.original}: Elastic's own fields, not only a timestamp. */
     static boolean looksLikeEcs(JsonNode node) {
         JsonNode aws = node.get("aws");
-        return node.has("@timestamp") || node.has("ecs") || (aws != null && aws.has("guardduty"))
-                || node.has("aws.guardduty.type") || node.has("aws.guardduty.id");
+        JsonNode event = node.get("event");
+        return node.has("ecs") || (aws != null && aws.has("guardduty")) || node.has("aws.guardduty.type")
+                || node.has("aws.guardduty.id") || (event != null && event.isObject() && event.has("original"));
+    }
+
+    /** Only a {@code @timestamp} (a GuardDuty finding that went through Logstash has one too): ECS if nothing else fits. */
+    static boolean mayBeEcs(JsonNode node) {
+        return node.has("@timestamp");
     }
 
     static Finding map(JsonNode doc) {

@@ -86,7 +86,7 @@ final class RecordMapper {
         if (GuardDutyMapper.looksLikeFinding(node)) {
             return InputFormat.GUARDDUTY;
         }
-        return null;
+        return EcsMapper.mayBeEcs(node) ? InputFormat.ECS : null;
     }
 
     private void eventBridge(JsonNode event, int index, Outcome outcome) {

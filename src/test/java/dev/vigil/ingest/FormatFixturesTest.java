@@ -173,6 +173,13 @@ class FormatFixturesTest {
     }
 
     @Test
+    void aGuardDutyFindingWithALogstashTimestampIsStillReadAsGuardDuty() {
+        String finding = "{\"@timestamp\":\"2025-03-04T08:20:00Z\",\"@version\":\"1\",\"id\":\"l1\","
+                + "\"type\":\"Recon:EC2/Portscan\",\"severity\":5,\"accountId\":\"111122223333\"}";
+        assertThat(FindingReader.detecting().parseOne(finding).sourceFormat()).isEqualTo("guardduty");
+    }
+
+    @Test
     void sampleFlagIsReadFromAdditionalInfoAndFromItsJsonStringValue() {
         String plain = "{\"id\":\"s1\",\"type\":\"Recon:EC2/Portscan\",\"severity\":5,\"accountId\":\"111122223333\","
                 + "\"service\":{\"additionalInfo\":{\"sample\":true}}}";

@@ -54,7 +54,8 @@ final class GuardDutyMapper {
 
     static String required(JsonNode node, String what, String field) {
         if (node == null) {
-            throw new RecordException("no " + what + ": field " + field + " is missing or null");
+            throw new RecordException("no " + what + ": field " + field + " is missing or null; every GuardDuty "
+                    + "finding has one, so check that the record is a whole finding and not cut or edited");
         }
         if (node.isContainerNode()) {
             throw new RecordException(what + " is " + Values.kind(node) + ", expected text (field " + field + ")");

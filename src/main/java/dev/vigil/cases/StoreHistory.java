@@ -13,7 +13,9 @@ import org.jdbi.v3.core.Handle;
 /**
  * The triage history backed by the case store, so that it holds across runs: yesterday's import makes today's repeat
  * {@code expected}. It answers from the stored observations plus the findings of this run that are not committed yet
- * (those recorded here and those the recorder has not committed). Call it from the thread that adds to the recorder.
+ * (those recorded here and those the recorder has not committed). Like {@code InMemoryHistory}, it names at most
+ * {@value dev.vigil.cases.jdbi.HistoryQueries#MAX_INSTANCES} instances per pattern from the store.
+ * Call it from the thread that adds to the recorder.
  */
 public final class StoreHistory implements History, AutoCloseable {
 
@@ -36,6 +38,9 @@ public final class StoreHistory implements History, AutoCloseable {
 
     @Override
     public boolean seenBefore(String subject, String remoteIp, Integer port, Instant before) {
+        if (subject == null || remoteIp == null) {
+            return false;
+        }
         // the findings not committed yet first: a batch committing meanwhile is then seen by the query that follows
         for (ObservationIndex index : unflushed()) {
             if (index.seenBefore(subject, remoteIp, port, before)) {
@@ -47,6 +52,9 @@ public final class StoreHistory implements History, AutoCloseable {
 
     @Override
     public Set<String> instancesWithPattern(String type, String remoteIp, Integer port, Instant at, Duration window) {
+        if (type == null || remoteIp == null || at == null || window == null) {
+            return new LinkedHashSet<>();
+        }
         Instant from = at.minus(window);
         Instant to = at.plus(window);
         Set<String> instances = new LinkedHashSet<>();

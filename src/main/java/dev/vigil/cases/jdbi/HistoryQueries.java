@@ -20,10 +20,13 @@ public final class HistoryQueries implements AutoCloseable {
             + "AND first_seen < ? LIMIT 1";
     private static final String SEEN_BEFORE_ON_PORT = "SELECT 1 FROM observations WHERE subject = ? AND remote_ip = ? "
             + "AND remote_port = ? AND first_seen < ? LIMIT 1";
+    /** As many instances as the in-memory history keeps per pattern: enough for "two or more" and for the evidence. */
+    public static final int MAX_INSTANCES = 256;
     private static final String PATTERN_ANY_PORT = "SELECT DISTINCT instance_id FROM observations WHERE type = ? "
-            + "AND remote_ip = ? AND last_seen >= ? AND first_seen <= ? AND instance_id IS NOT NULL";
+            + "AND remote_ip = ? AND last_seen >= ? AND first_seen <= ? AND instance_id IS NOT NULL LIMIT " + MAX_INSTANCES;
     private static final String PATTERN_ON_PORT = "SELECT DISTINCT instance_id FROM observations WHERE type = ? "
-            + "AND remote_ip = ? AND remote_port = ? AND last_seen >= ? AND first_seen <= ? AND instance_id IS NOT NULL";
+            + "AND remote_ip = ? AND remote_port = ? AND last_seen >= ? AND first_seen <= ? AND instance_id IS NOT NULL "
+            + "LIMIT " + MAX_INSTANCES;
 
     private final Connection connection;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
@@ -33,6 +36,9 @@ public final class HistoryQueries implements AutoCloseable {
     }
 
     public boolean seenBefore(String subject, String remoteIp, Integer port, Instant before) {
+        if (subject == null || remoteIp == null) {
+            return false;
+        }
         long beforeMillis = before == null ? Long.MAX_VALUE : before.toEpochMilli();
         try {
             PreparedStatement statement = statement(port == null ? SEEN_BEFORE_ANY_PORT : SEEN_BEFORE_ON_PORT);
@@ -52,6 +58,9 @@ public final class HistoryQueries implements AutoCloseable {
     }
 
     public Set<String> instancesWithPattern(String type, String remoteIp, Integer port, Instant from, Instant to) {
+        if (type == null || remoteIp == null) {
+            return new LinkedHashSet<>();
+        }
         try {
             PreparedStatement statement = statement(port == null ? PATTERN_ANY_PORT : PATTERN_ON_PORT);
             int index = 1;

@@ -40,7 +40,7 @@ final class CasesCheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CaseId caseId = StoreOptions.orUsageError(() -> CaseId.parse(id));
-        ChecklistItem item = store.withStore(null, s -> s.check(caseId, step, StoreOptions.actor(actor), note));
+        ChecklistItem item = store.withStore(s -> s.check(caseId, step, StoreOptions.actor(actor), note));
         PrintWriter out = spec.commandLine().getOut();
         out.println(caseId + ": [x] " + item.position() + ". " + item.stepId() + " (" + item.phase() + ") checked off by "
                 + item.doneBy());

@@ -36,7 +36,7 @@ final class CasesExportCommand implements Callable<Integer> {
     public Integer call() {
         Formats.check(format, "markdown");
         CaseId caseId = StoreOptions.orUsageError(() -> CaseId.parse(id));
-        CaseDetail detail = store.withStore(null, s -> s.show(caseId));
+        CaseDetail detail = store.withStore(s -> s.show(caseId));
         PrintWriter out = spec.commandLine().getOut();
         out.print(CaseMarkdown.body(detail));
         out.flush();

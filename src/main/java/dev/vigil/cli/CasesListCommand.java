@@ -52,7 +52,7 @@ final class CasesListCommand implements Callable<Integer> {
             throw new ExitCodes.ConfigurationException("--limit must be at least 1, was " + limit);
         }
         Formats.check(format, "table", "json");
-        List<CaseSummary> cases = store.withStore(null, s -> s.list(new CaseFilter(wantedState, all, wantedSeverity, limit)));
+        List<CaseSummary> cases = store.withStore(s -> s.list(new CaseFilter(wantedState, all, wantedSeverity, limit)));
         PrintWriter out = spec.commandLine().getOut();
         if (format.equals("json")) {
             out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(cases));

@@ -52,7 +52,7 @@ final class CasesMoveCommand implements Callable<Integer> {
         boolean asFalsePositive = falsePositive || wanted.equals("false-positive");
         CaseState target = wanted.equals("false-positive") ? CaseState.CLOSED
                 : StoreOptions.orUsageError(() -> CaseState.parse(state));
-        CaseSummary moved = store.withStore(null, s -> s.move(caseId, target, asFalsePositive,
+        CaseSummary moved = store.withStore(s -> s.move(caseId, target, asFalsePositive,
                 StoreOptions.actor(actor), note));
         PrintWriter out = spec.commandLine().getOut();
         out.println(moved.id() + " is now " + moved.state().id()

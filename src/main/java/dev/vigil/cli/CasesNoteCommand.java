@@ -36,7 +36,7 @@ final class CasesNoteCommand implements Callable<Integer> {
     public Integer call() {
         CaseId caseId = StoreOptions.orUsageError(() -> CaseId.parse(id));
         String note = text == null ? "" : String.join(" ", text);
-        store.withStore(null, s -> {
+        store.withStore(s -> {
             s.note(caseId, StoreOptions.actor(actor), note);
             return null;
         });

@@ -36,7 +36,7 @@ final class CasesShowCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Formats.check(format, "text", "json");
         CaseId caseId = StoreOptions.orUsageError(() -> CaseId.parse(id));
-        CaseDetail detail = store.withStore(null, s -> s.show(caseId));
+        CaseDetail detail = store.withStore(s -> s.show(caseId));
         PrintWriter out = spec.commandLine().getOut();
         if (format.equals("json")) {
             out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(detail));

@@ -44,7 +44,7 @@ public final class MetricsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Formats.check(format, "table", "json");
         Instant from = StoreOptions.orUsageError(() -> Durations.since(since, Instant.now()));
-        MetricsReport report = store.withStore(null, s -> s.metrics(from));
+        MetricsReport report = store.withStore(s -> s.metrics(from));
         PrintWriter out = spec.commandLine().getOut();
         if (format.equals("json")) {
             out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));

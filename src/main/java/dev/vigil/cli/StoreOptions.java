@@ -3,11 +3,14 @@ package dev.vigil.cli;
 import dev.vigil.cases.CaseException;
 import dev.vigil.cases.CaseStore;
 import dev.vigil.cases.StoreLocation;
+import dev.vigil.intel.VigilConfig;
+import java.nio.file.Path;
 import java.util.function.Function;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --db URL|PATH}: which case store to use. Without it: {@code $VIGIL_DB}, then the config's {@code store.url},
+ * {@code --db URL|PATH} and {@code --config FILE}: which case store to use. Without --db: {@code $VIGIL_DB}, then the
+ * config's {@code store.url},
  * then {@code $VIGIL_HOME/vigil.db} ({@code ~/.local/share/vigil/vigil.db} when VIGIL_HOME is not set).
  */
 public final class StoreOptions {
@@ -18,14 +21,18 @@ public final class StoreOptions {
                     + "$VIGIL_HOME/vigil.db, else ~/.local/share/vigil/vigil.db.")
     String db;
 
-    /** The store chosen by {@code --db}, the environment, {@code configuredUrl} (the config's store.url, may be null) or the default. */
-    public StoreLocation location(String configuredUrl) {
-        return StoreLocation.resolve(db, configuredUrl, System.getenv());
+    @Option(names = "--config", paramLabel = "FILE", description = "vigil.yaml, for its store.url (see docs/cases.md).")
+    Path config;
+
+    /** The store chosen by {@code --db}, {@code $VIGIL_DB}, the config's store.url, or the default. */
+    public StoreLocation location() {
+        String configured = config == null ? null : VigilConfig.load(config).storeUrl();
+        return StoreLocation.resolve(db, configured, System.getenv());
     }
 
     /** Opens the store, runs {@code work} with it and closes it; store errors become usage errors (exit 2) with their message. */
-    public <T> T withStore(String configuredUrl, Function<CaseStore, T> work) {
-        try (CaseStore store = CaseStore.open(location(configuredUrl))) {
+    public <T> T withStore(Function<CaseStore, T> work) {
+        try (CaseStore store = CaseStore.open(location())) {
             return work.apply(store);
         } catch (CaseException e) {
             throw new ExitCodes.ConfigurationException(e.getMessage(), e);

@@ -167,6 +167,17 @@ class CasesCommandTest {
     }
 
     @Test
+    void theStoreCanComeFromTheConfigsStoreUrl() throws Exception {
+        Path config = directory.resolve("vigil.yaml");
+        java.nio.file.Files.writeString(config, "store:\n  url: jdbc:sqlite:" + db + "\n");
+
+        Run run = vigil("cases", "list", "--config", config.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("C-000001", "C-000002");
+    }
+
+    @Test
     void metricsCountsCasesPerTypeAndSeverityAndSuppressionsPerRule() {
         Run run = vigil("metrics", "--db", db, "--since", "2026-11-01");
 

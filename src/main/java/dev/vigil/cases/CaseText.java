@@ -18,6 +18,9 @@ public final class CaseText {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm'Z'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
+    /** Affected resources named per kind; the rest are counted (`--format json` has up to 50). */
+    private static final int RESOURCES_SHOWN = 10;
+
     private CaseText() {
     }
 
@@ -59,8 +62,9 @@ public final class CaseText {
             out.println("Affected resources");
             for (Map.Entry<String, Long> kind : detail.resourceCounts().entrySet()) {
                 List<String> names = detail.resources().get(kind.getKey());
-                out.println("  " + kind.getKey() + " (" + kind.getValue() + "): " + String.join(", ", names)
-                        + (kind.getValue() > names.size() ? ", ..." : ""));
+                List<String> shown = names.subList(0, Math.min(names.size(), RESOURCES_SHOWN));
+                out.println("  " + kind.getKey() + " (" + kind.getValue() + "): " + String.join(", ", shown)
+                        + (kind.getValue() > shown.size() ? " and " + (kind.getValue() - shown.size()) + " more" : ""));
             }
         }
         if (verdict != null) {
@@ -137,12 +141,12 @@ public final class CaseText {
     }
 
     private static void facts(Facts facts, PrintWriter out) {
-        line(out, "account", join(facts.accountId(), facts.accountName() == null && facts.environment() == null ? null
-                : "(" + join(facts.accountName(), facts.environment()) + ")"));
-        line(out, "owner", join(facts.owner(), facts.contact(), facts.channel()));
+        line(out, "account", join(" ", facts.accountId(), facts.accountName() == null && facts.environment() == null ? null
+                : "(" + join(", ", facts.accountName(), facts.environment()) + ")"));
+        line(out, "owner", join(", ", facts.owner(), facts.contact(), facts.channel()));
         String destination = facts.destinationIp() == null ? null
                 : facts.destinationIp() + (facts.destinationPort() == null ? "" : ":" + facts.destinationPort());
-        line(out, "destination", join(destination, facts.destinationOrganization() == null ? null
+        line(out, "destination", join(" ", destination, facts.destinationOrganization() == null ? null
                 : "(" + facts.destinationOrganization() + ")"));
         line(out, "instance", facts.instanceId());
         line(out, "activity", facts.firstSeen() == null ? null : time(facts.firstSeen()) + " to " + time(facts.lastSeen()));
@@ -152,11 +156,11 @@ public final class CaseText {
         out.printf(Locale.ROOT, "  %-12s %s%n", label, value == null || value.isBlank() ? "unknown" : value);
     }
 
-    private static String join(String... parts) {
+    private static String join(String separator, String... parts) {
         StringBuilder joined = new StringBuilder();
         for (String part : parts) {
             if (part != null && !part.isBlank()) {
-                joined.append(joined.length() == 0 ? "" : " ").append(part);
+                joined.append(joined.length() == 0 ? "" : separator).append(part);
             }
         }
         return joined.toString();

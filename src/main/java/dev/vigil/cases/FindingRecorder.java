@@ -43,6 +43,7 @@ public final class FindingRecorder implements AutoCloseable {
     private Handle writeHandle;
     private StoreHistory history;
     private volatile RecordSummary committed = RecordSummary.NONE;
+    private RuntimeException failure;
     private boolean closed;
 
     FindingRecorder(Jdbi jdbi, int batchSize, Clock clock, Consumer<RecordSummary> afterCommit) {
@@ -62,6 +63,10 @@ public final class FindingRecorder implements AutoCloseable {
 
     /** Buffers one triaged finding; hands the batch to the writer when it is full. */
     public void add(Finding finding, Verdict verdict) {
+        if (failure != null) {
+            throw new IllegalStateException("storing findings failed earlier (" + failure.getMessage()
+                    + "); the batches reported committed are stored, run the import again for the rest", failure);
+        }
         if (closed) {
             throw new IllegalStateException("this recorder is closed");
         }
@@ -136,12 +141,10 @@ public final class FindingRecorder implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while storing findings", e);
         } catch (ExecutionException e) {
-            closed = true;
             Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException("storing findings failed: " + cause, cause);
+            failure = cause instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException("storing findings failed: " + cause, cause);
+            throw failure;
         }
     }
 
@@ -156,11 +159,11 @@ public final class FindingRecorder implements AutoCloseable {
     /** Commits the last batch, stops the writer and releases the connections. */
     @Override
     public void close() {
-        if (closed && writer.isShutdown()) {
+        if (closed) {
             return;
         }
         try {
-            if (!closed) {
+            if (failure == null) {
                 flush();
             }
         } finally {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The case store's scale check (issue 4): import N synthetic triaged findings (default 1,000,000) into a fresh store,
 # report the import rate, then time `cases list` / `cases show` on it, in-process and through the CLI.
-# Usage: bench/store-scale.sh [N] [DB]     (DB: a SQLite path, default bench/work/store-scale.db, or a jdbc:postgresql URL)
+# Usage: bench/store-scale.sh [N] [DB]     (DB: a SQLite path, default bench/work/store-scale.db, a jdbc:postgresql URL,
+#                                           or "postgres" for a throw-away embedded PostgreSQL)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 n="${1:-1000000}"
@@ -11,6 +12,9 @@ mkdir -p bench/work
 ./mvnw -q -B -o -DskipTests package test-compile >&2
 ./mvnw -q -B -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=bench/work/test-classpath.txt >&2
 cp="target/test-classes:target/classes:$(cat bench/work/test-classpath.txt)"
+if [[ "$db" == postgres ]]; then
+  exec java -Xmx1g -cp "$cp" dev.vigil.cases.PostgresScaleBenchmark "$n"
+fi
 case "$db" in jdbc:*) ;; *) rm -f "$db" "$db-wal" "$db-shm" ;; esac
 java -Xmx1g -cp "$cp" dev.vigil.cases.StoreScaleBenchmark "$db" "$n" both
 if [[ "$db" != jdbc:* ]]; then

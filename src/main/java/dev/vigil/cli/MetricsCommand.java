@@ -73,6 +73,9 @@ public final class MetricsCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  %-40s %-15s %8d  last %s%n", count.rule(), count.disposition(), count.hits(),
                     CaseText.time(count.lastHit()));
         }
+        for (String silent : report.silentSuppressions()) {
+            out.printf(Locale.ROOT, "  %-40s %-15s %8d  never fired in the window%n", silent, "-", 0);
+        }
     }
 
     private static void row(MetricGroup group, PrintWriter out) {

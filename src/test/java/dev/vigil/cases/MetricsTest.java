@@ -117,6 +117,8 @@ class MetricsTest {
                 assertThat(count.disposition()).isEqualTo("acknowledged");
                 assertThat(count.hits()).isEqualTo(1);
             });
+            assertThat(report.withSuppressionRules(List.of("known-host", "root-credential-usage-issue-210", "guardduty-sample"))
+                    .silentSuppressions()).containsExactly("guardduty-sample", "known-host");
         }
     }
 }

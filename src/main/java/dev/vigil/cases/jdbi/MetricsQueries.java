@@ -62,7 +62,7 @@ public final class MetricsQueries {
                 .list();
         List<SuppressionCount> sorted = new ArrayList<>(suppressions);
         sorted.sort(Comparator.comparingLong(SuppressionCount::hits).reversed().thenComparing(SuppressionCount::rule));
-        return new MetricsReport(since, until, groups, group(null, null, cases), sorted);
+        return new MetricsReport(since, until, groups, group(null, null, cases), sorted, List.of());
     }
 
     static MetricGroup group(String type, Level severity, List<CaseNumbers> cases) {

@@ -115,6 +115,23 @@ abstract class CaseStoreContract {
     }
 
     @Test
+    void aSuppressedFindingWhoseNewerVersionIsNoLongerSuppressedOpensACase() {
+        Finding first = Triaged.networkPortUnusual("f-1", PRODUCTION, "i-0aaa", "198.51.100.7", 4444, MONDAY);
+        Finding repeat = first.withUpdate(first.updatedAt().plus(Duration.ofDays(40)), 2);
+        store.record(first, Triaged.suppressed(first, Disposition.ACKNOWLEDGED, "temporary-exception"));
+        assertThat(store.counts().cases()).isZero();
+
+        RecordSummary after = store.record(repeat, Triaged.escalate(repeat));
+
+        assertThat(after.updated()).isEqualTo(1);
+        assertThat(after.casesOpened()).isEqualTo(1);
+        CaseSummary opened = store.list(CaseFilter.notClosed()).get(0);
+        assertThat(opened.findings()).isEqualTo(1);
+        assertThat(store.show(opened.id()).verdict().disposition()).isEqualTo(Disposition.ESCALATE);
+        assertThat(store.metrics(MONDAY.minus(Duration.ofDays(1))).suppressions()).isEmpty();
+    }
+
+    @Test
     void findingsWithTheSameCaseKeyJoinOneCaseThatAggregatesThem() {
         Finding early = Triaged.networkPortUnusual("f-1", PRODUCTION, "i-0aaa", "198.51.100.7", 4444, MONDAY);
         Finding late = Triaged.networkPortUnusual("f-2", PRODUCTION, "i-0bbb", "198.51.100.7", 4444,

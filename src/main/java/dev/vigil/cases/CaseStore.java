@@ -54,7 +54,7 @@ public final class CaseStore implements AutoCloseable {
 
     /** A recorder committing every {@code batchSize} findings and telling {@code afterCommit} about each committed batch. */
     public FindingRecorder recorder(int batchSize, Consumer<RecordSummary> afterCommit) {
-        return new FindingRecorder(database.jdbi(), batchSize, clock, afterCommit);
+        return new FindingRecorder(database.jdbi(), database.sqlite(), batchSize, clock, afterCommit);
     }
 
     /** Stores one triaged finding in its own transaction (for a single finding; use a recorder for many). */

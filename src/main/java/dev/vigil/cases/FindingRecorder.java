@@ -46,11 +46,20 @@ public final class FindingRecorder implements AutoCloseable {
     private RuntimeException failure;
     private boolean closed;
 
-    FindingRecorder(Jdbi jdbi, int batchSize, Clock clock, Consumer<RecordSummary> afterCommit) {
+    /**
+     * SQLite checkpoints its write-ahead log into the database (with an fsync) whenever the log passes 1000 pages, which
+     * a batch of findings always does; the recorder lets the log grow to 64 MB between checkpoints instead.
+     */
+    private static final String SQLITE_WRITER_PRAGMA = "PRAGMA wal_autocheckpoint = 16384";
+
+    private final boolean sqlite;
+
+    FindingRecorder(Jdbi jdbi, boolean sqlite, int batchSize, Clock clock, Consumer<RecordSummary> afterCommit) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, was " + batchSize);
         }
         this.jdbi = jdbi;
+        this.sqlite = sqlite;
         this.batchSize = batchSize;
         this.clock = clock;
         this.afterCommit = afterCommit;
@@ -126,6 +135,9 @@ public final class FindingRecorder implements AutoCloseable {
     private void write(List<BatchWrite.Entry> batch, ObservationIndex index) {
         if (writeHandle == null) {
             writeHandle = jdbi.open();
+            if (sqlite) {
+                writeHandle.execute(SQLITE_WRITER_PRAGMA);
+            }
         }
         RecordSummary summary = writeHandle.inTransaction(transaction ->
                 new BatchWrite(transaction, clock.instant(), "vigil").write(batch));

@@ -116,18 +116,24 @@ CREATE TABLE timeline (
 );
 CREATE INDEX timeline_by_case ON timeline (case_number, kind, id);
 
--- Who talked to which remote endpoint when: the store-backed history ("seen before", "instances with the same pattern").
--- remote_port is -1 when the activity has no port (API calls).
-CREATE TABLE observations (
-    finding_id  VARCHAR(256) NOT NULL,
+-- The history, kept as InMemoryHistory keeps it, so that each look-up reads a handful of rows:
+-- contacts: the earliest time a subject (instance id, or account id without an instance) reached a remote ip on a port;
+-- pattern_instances: per finding type, remote ip and port, each instance with its first and last time seen.
+-- remote_port -1 means "any port" (every contact is kept under its port and under -1); -2: the activity had no port.
+CREATE TABLE contacts (
+    subject     VARCHAR(256) NOT NULL,
     remote_ip   VARCHAR(64)  NOT NULL,
     remote_port INTEGER      NOT NULL,
-    subject     VARCHAR(256) NOT NULL,
+    first_seen  BIGINT       NOT NULL,
+    PRIMARY KEY (subject, remote_ip, remote_port)
+);
+
+CREATE TABLE pattern_instances (
     type        VARCHAR(256) NOT NULL,
-    instance_id VARCHAR(64),
+    remote_ip   VARCHAR(64)  NOT NULL,
+    remote_port INTEGER      NOT NULL,
+    instance_id VARCHAR(64)  NOT NULL,
     first_seen  BIGINT       NOT NULL,
     last_seen   BIGINT       NOT NULL,
-    PRIMARY KEY (finding_id, remote_ip, remote_port)
+    PRIMARY KEY (type, remote_ip, remote_port, instance_id)
 );
-CREATE INDEX observations_by_subject ON observations (subject, remote_ip, remote_port, first_seen);
-CREATE INDEX observations_by_pattern ON observations (type, remote_ip, remote_port, last_seen, first_seen, instance_id);

@@ -116,7 +116,7 @@ public final class CaseStore implements AutoCloseable {
     public StoreCounts counts() {
         return database.jdbi().withHandle(handle -> new StoreCounts(
                 count(handle, "findings"), count(handle, "finding_versions"), count(handle, "cases"),
-                count(handle, "timeline"), count(handle, "observations")));
+                count(handle, "timeline"), count(handle, "contacts"), count(handle, "pattern_instances")));
     }
 
     private static long count(org.jdbi.v3.core.Handle handle, String table) {

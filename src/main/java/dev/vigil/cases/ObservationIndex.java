@@ -4,73 +4,66 @@ import dev.vigil.cases.jdbi.BatchWrite;
 import dev.vigil.finding.Finding;
 import dev.vigil.finding.RemoteEndpoint;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * The history look-ups over findings that are not committed yet, by hash instead of by scanning: who reached which
- * remote ip (with port and time), and which instances showed a type to a remote ip. Filled by one thread; once handed
- * to the writer it is only read.
+ * The history over findings that are not committed yet, kept like the store keeps it ({@code contacts},
+ * {@code pattern_instances}): per subject, remote ip and port the earliest contact; per type, remote ip and port each
+ * instance with its first and last time seen. Every contact also counts under "any port". Filled by one thread; once
+ * handed to the writer it is only read.
  */
 final class ObservationIndex {
 
-    private record Observation(Integer port, String instance, long first, long last) {
-    }
-
-    private final Map<String, List<Observation>> bySubject = new HashMap<>();
-    private final Map<String, List<Observation>> byPattern = new HashMap<>();
+    private final Map<String, Long> contacts = new HashMap<>();
+    private final Map<String, Map<String, long[]>> patterns = new HashMap<>();
 
     void add(Finding finding) {
-        Instant first = BatchWrite.firstSeen(finding);
-        if (first == null) {
+        Instant firstSeen = BatchWrite.firstSeen(finding);
+        if (firstSeen == null) {
             return;
         }
+        long first = firstSeen.toEpochMilli();
         Instant lastSeen = BatchWrite.lastSeen(finding);
-        long last = lastSeen == null || lastSeen.isBefore(first) ? first.toEpochMilli() : lastSeen.toEpochMilli();
+        long last = lastSeen == null ? first : Math.max(first, lastSeen.toEpochMilli());
         String instance = finding.instance().map(i -> i.id()).orElse(null);
         String subject = instance != null ? instance : finding.accountId();
         for (RemoteEndpoint remote : finding.action().remotes()) {
             if (remote.ip() == null) {
                 continue;
             }
-            Observation observation = new Observation(remote.port(), instance, first.toEpochMilli(), last);
-            if (subject != null) {
-                bySubject.computeIfAbsent(subject + "|" + remote.ip(), key -> new ArrayList<>(2)).add(observation);
-            }
-            if (instance != null) {
-                byPattern.computeIfAbsent(finding.type().name() + "|" + remote.ip(), key -> new ArrayList<>(2)).add(observation);
+            for (int port : new int[] {BatchWrite.port(remote.port()), BatchWrite.ANY_PORT}) {
+                if (subject != null) {
+                    contacts.merge(subject + "|" + remote.ip() + "|" + port, first, Math::min);
+                }
+                if (instance != null) {
+                    long[] span = patterns.computeIfAbsent(finding.type().name() + "|" + remote.ip() + "|" + port,
+                            key -> new HashMap<>()).computeIfAbsent(instance, key -> new long[] {first, last});
+                    span[0] = Math.min(span[0], first);
+                    span[1] = Math.max(span[1], last);
+                }
             }
         }
     }
 
     boolean seenBefore(String subject, String remoteIp, Integer port, Instant before) {
-        List<Observation> observations = bySubject.get(subject + "|" + remoteIp);
-        if (observations == null) {
-            return false;
-        }
-        for (Observation observation : observations) {
-            if ((port == null || port.equals(observation.port()))
-                    && (before == null || observation.first() < before.toEpochMilli())) {
-                return true;
-            }
-        }
-        return false;
+        Long first = contacts.get(subject + "|" + remoteIp + "|" + (port == null ? BatchWrite.ANY_PORT : port));
+        return first != null && (before == null || first < before.toEpochMilli());
     }
 
     void instancesWithPattern(String type, String remoteIp, Integer port, Instant from, Instant to,
                               Collection<String> instances) {
-        List<Observation> observations = byPattern.get(type + "|" + remoteIp);
-        if (observations == null) {
+        Map<String, long[]> spans = patterns.get(type + "|" + remoteIp + "|" + (port == null ? BatchWrite.ANY_PORT : port));
+        if (spans == null) {
             return;
         }
-        for (Observation observation : observations) {
-            if ((port == null || port.equals(observation.port())) && observation.first() <= to.toEpochMilli()
-                    && observation.last() >= from.toEpochMilli()) {
-                instances.add(observation.instance());
+        long fromMillis = from.toEpochMilli();
+        long toMillis = to.toEpochMilli();
+        spans.forEach((instance, span) -> {
+            if (span[0] <= toMillis && span[1] >= fromMillis) {
+                instances.add(instance);
             }
-        }
+        });
     }
 }

@@ -12,7 +12,7 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * The triage history backed by the case store, so that it holds across runs: yesterday's import makes today's repeat
- * {@code expected}. It answers from the stored observations plus the findings of this run that are not committed yet
+ * {@code expected}. It answers from the stored contacts and pattern instances plus the findings of this run that are not committed yet
  * (those recorded here and those the recorder has not committed). Like {@code InMemoryHistory}, it names at most
  * {@value dev.vigil.cases.jdbi.HistoryQueries#MAX_INSTANCES} instances per pattern from the store.
  * Call it from the thread that adds to the recorder.

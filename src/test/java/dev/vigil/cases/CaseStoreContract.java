@@ -334,6 +334,20 @@ abstract class CaseStoreContract {
             assertThat(history.seenBefore("i-0aaa", "198.51.100.7", 22, today)).isFalse();
             assertThat(history.seenBefore("i-0bbb", "198.51.100.7", 4444, today)).isFalse();
             assertThat(history.seenBefore("i-0aaa", "198.51.100.7", 4444, MONDAY)).isFalse();
+            assertThat(history.seenBefore("111122223333", "203.0.113.9", null, today)).isFalse();
+        }
+    }
+
+    @Test
+    void theHistoryKnowsAccountsContactsForFindingsWithoutAnInstance() {
+        Finding root = Triaged.rootCredentialUsage("r-1", PRODUCTION, MONDAY);
+        store.record(root, Triaged.investigate(root, Level.MEDIUM));
+
+        try (StoreHistory history = store.history()) {
+            assertThat(history.seenBefore(PRODUCTION, "203.0.113.9", null, MONDAY.plusSeconds(60))).isTrue();
+            assertThat(history.seenBefore(PRODUCTION, "203.0.113.9", 443, MONDAY.plusSeconds(60))).isFalse();
+            assertThat(history.instancesWithPattern("Policy:IAMUser/RootCredentialUsage", "203.0.113.9", null, MONDAY,
+                    Duration.ofHours(1))).isEmpty();
         }
     }
 

@@ -34,10 +34,16 @@ final class StoreConsistency {
                     "SELECT count(*) FROM findings WHERE disposition IN ('investigate', 'escalate') AND case_number IS NULL");
             expectZero(handle, violations, "suppressed findings in a case",
                     "SELECT count(*) FROM findings WHERE disposition IN ('false_positive', 'acknowledged') AND case_number IS NOT NULL");
-            expectZero(handle, violations, "findings without their observation",
-                    "SELECT count(*) FROM findings f WHERE NOT EXISTS (SELECT 1 FROM observations o WHERE o.finding_id = f.id)");
-            expectZero(handle, violations, "observations without their finding",
-                    "SELECT count(*) FROM observations o WHERE NOT EXISTS (SELECT 1 FROM findings f WHERE f.id = o.finding_id)");
+            expectZero(handle, violations, "findings without their contact in the history",
+                    "SELECT count(*) FROM findings f WHERE f.remote_ip IS NOT NULL AND NOT EXISTS (SELECT 1 FROM contacts c "
+                            + "WHERE c.subject = f.instance_id AND c.remote_ip = f.remote_ip AND c.remote_port = f.remote_port)");
+            expectZero(handle, violations, "findings without their instance in the history's patterns",
+                    "SELECT count(*) FROM findings f WHERE f.remote_ip IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
+                            + "pattern_instances p WHERE p.type = f.type AND p.remote_ip = f.remote_ip AND p.remote_port = -1 "
+                            + "AND p.instance_id = f.instance_id)");
+            expectZero(handle, violations, "contacts of no stored finding",
+                    "SELECT count(*) FROM contacts c WHERE c.remote_port >= 0 AND NOT EXISTS (SELECT 1 FROM findings f "
+                            + "WHERE f.instance_id = c.subject AND f.remote_ip = c.remote_ip AND f.remote_port = c.remote_port)");
             expectZero(handle, violations, "two open cases with the same key",
                     "SELECT count(*) FROM (SELECT case_key FROM cases WHERE state <> 'closed' GROUP BY case_key HAVING count(*) > 1) d");
             expectZero(handle, violations, "case numbers above the case counter",

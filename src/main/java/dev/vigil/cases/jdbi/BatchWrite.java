@@ -27,13 +27,22 @@ import java.util.function.UnaryOperator;
 
 /**
  * Writes one batch of triaged findings in the caller's transaction: the findings (new, or a newer version keeping the
- * earlier verdict in {@code finding_versions}), their observations for the history, and the cases they open or join with
+ * earlier verdict in {@code finding_versions}), their contacts and pattern instances for the history, and the cases they open or join with
  * resources, checklist and timeline. A finding already stored in the same or a newer version writes nothing.
  */
 public final class BatchWrite {
 
     /** One triaged finding. */
     public record Entry(Finding finding, Verdict verdict) {
+    }
+
+    /** The history's "any port": every contact is kept under its port and under this one. */
+    public static final int ANY_PORT = -1;
+    /** The history's port for an activity without one (an API call). */
+    public static final int NO_PORT = -2;
+
+    public static int port(Integer port) {
+        return port == null ? NO_PORT : port;
     }
 
     private record Stored(Long updatedAt, long occurrences, Long caseNumber, String disposition, int levelRank,
@@ -83,7 +92,8 @@ public final class BatchWrite {
         Map<String, Map<String, Object>> inserts = new LinkedHashMap<>();
         List<Map<String, Object>> updates = new ArrayList<>();
         List<Map<String, Object>> versions = new ArrayList<>();
-        List<Map<String, Object>> observations = new ArrayList<>();
+        Map<String, Map<String, Object>> contacts = new HashMap<>();
+        Map<String, Map<String, Object>> patterns = new HashMap<>();
         Set<List<Object>> resources = new LinkedHashSet<>();
         List<Map<String, Object>> events = new ArrayList<>();
         List<Map<String, Object>> newCases = new ArrayList<>();
@@ -141,7 +151,7 @@ public final class BatchWrite {
             }
             stored.put(finding.id(), new Stored(Times.millis(finding.updatedAt()), finding.count(), caseNumber,
                     verdict.disposition().id(), rank, verdict.playbookVersion(), decidingRule(verdict), verdictJson));
-            observations.addAll(observationRows(finding));
+            history(finding, contacts, patterns);
             if (caseNumber != null) {
                 final long number = caseNumber;
                 drafts.computeIfAbsent(number, n -> new CaseDraft(n, false)).absorb(finding, rank, joins);
@@ -174,7 +184,8 @@ public final class BatchWrite {
             INSERT_FINDING.execute(connection, inserts.values(), caseNumbers);
             UPDATE_FINDING.execute(connection, updates, caseNumbers);
             INSERT_VERSION.execute(connection, versions, caseNumbers);
-            UPSERT_OBSERVATION.execute(connection, observations, caseNumbers);
+            UPSERT_CONTACT.execute(connection, contacts.values(), caseNumbers);
+            UPSERT_PATTERN.execute(connection, patterns.values(), caseNumbers);
             INSERT_CASE.execute(connection, newCases, caseNumbers);
             UPDATE_CASE.execute(connection, caseUpdates, caseNumbers);
             INSERT_STEP.execute(connection, steps, caseNumbers);
@@ -260,10 +271,18 @@ public final class BatchWrite {
             + "level_rank, playbook_version, deciding_rule, verdict_json, replaced_at) VALUES (:finding_id, :updated_at, "
             + ":occurrences, :disposition, :level_rank, :playbook_version, :deciding_rule, :verdict_json, :replaced_at)");
 
-    private static final JdbcBatch UPSERT_OBSERVATION = new JdbcBatch("INSERT INTO observations (finding_id, remote_ip, remote_port, subject, type, "
-            + "instance_id, first_seen, last_seen) VALUES (:finding_id, :remote_ip, :remote_port, :subject, :type, :instance_id, "
-            + ":first_seen, :last_seen) ON CONFLICT (finding_id, remote_ip, remote_port) DO UPDATE SET "
-            + "last_seen = excluded.last_seen");
+    private static final JdbcBatch UPSERT_CONTACT = new JdbcBatch("INSERT INTO contacts (subject, remote_ip, remote_port, "
+            + "first_seen) VALUES (:subject, :remote_ip, :remote_port, :first_seen) "
+            + "ON CONFLICT (subject, remote_ip, remote_port) DO UPDATE SET first_seen = CASE "
+            + "WHEN excluded.first_seen < contacts.first_seen THEN excluded.first_seen ELSE contacts.first_seen END");
+
+    private static final JdbcBatch UPSERT_PATTERN = new JdbcBatch("INSERT INTO pattern_instances (type, remote_ip, "
+            + "remote_port, instance_id, first_seen, last_seen) VALUES (:type, :remote_ip, :remote_port, :instance_id, "
+            + ":first_seen, :last_seen) ON CONFLICT (type, remote_ip, remote_port, instance_id) DO UPDATE SET "
+            + "first_seen = CASE WHEN excluded.first_seen < pattern_instances.first_seen THEN excluded.first_seen "
+            + "ELSE pattern_instances.first_seen END, "
+            + "last_seen = CASE WHEN excluded.last_seen > pattern_instances.last_seen THEN excluded.last_seen "
+            + "ELSE pattern_instances.last_seen END");
 
     private static final JdbcBatch INSERT_CASE = new JdbcBatch("INSERT INTO cases (number, case_key, open_key, type, account_id, title, state, "
             + "resolution, level_rank, max_score, playbook, playbook_version, first_finding_id, finding_count, first_seen, "
@@ -386,39 +405,52 @@ public final class BatchWrite {
         return row;
     }
 
-    private static List<Map<String, Object>> observationRows(Finding finding) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        String instanceId = finding.instance().map(instance -> instance.id()).orElse(null);
-        String subject = instanceId != null ? instanceId : finding.accountId();
-        if (subject == null) {
-            return rows;
+    /** Adds the finding's contacts and pattern instances to this batch's, merged per key (earliest first, latest last). */
+    private static void history(Finding finding, Map<String, Map<String, Object>> contacts,
+                                Map<String, Map<String, Object>> patterns) {
+        Instant firstSeen = firstSeen(finding);
+        if (firstSeen == null) {
+            return;
         }
-        Instant first = firstSeen(finding);
-        Instant last = lastSeen(finding);
-        if (first == null) {
-            return rows;
-        }
-        Set<String> seen = new LinkedHashSet<>();
+        long first = firstSeen.toEpochMilli();
+        Instant lastSeen = lastSeen(finding);
+        long last = lastSeen == null ? first : Math.max(first, lastSeen.toEpochMilli());
+        String instance = finding.instance().map(i -> i.id()).orElse(null);
+        String subject = instance != null ? instance : finding.accountId();
         for (RemoteEndpoint remote : finding.action().remotes()) {
             if (remote.ip() == null || remote.ip().isBlank()) {
                 continue;
             }
-            int port = remote.port() == null ? -1 : remote.port();
-            if (!seen.add(remote.ip() + "|" + port)) {
-                continue;
+            for (int port : new int[] {port(remote.port()), ANY_PORT}) {
+                if (subject != null) {
+                    Map<String, Object> contact = contacts.computeIfAbsent(subject + "|" + remote.ip() + "|" + port, key -> {
+                        Map<String, Object> row = new HashMap<>();
+                        row.put("subject", truncate(subject, 256));
+                        row.put("remote_ip", remote.ip());
+                        row.put("remote_port", port);
+                        row.put("first_seen", first);
+                        return row;
+                    });
+                    contact.put("first_seen", Math.min((Long) contact.get("first_seen"), first));
+                }
+                if (instance != null) {
+                    String type = finding.type().name();
+                    Map<String, Object> pattern = patterns.computeIfAbsent(type + "|" + remote.ip() + "|" + port + "|" + instance,
+                            key -> {
+                                Map<String, Object> row = new HashMap<>();
+                                row.put("type", truncate(type, 256));
+                                row.put("remote_ip", remote.ip());
+                                row.put("remote_port", port);
+                                row.put("instance_id", instance);
+                                row.put("first_seen", first);
+                                row.put("last_seen", last);
+                                return row;
+                            });
+                    pattern.put("first_seen", Math.min((Long) pattern.get("first_seen"), first));
+                    pattern.put("last_seen", Math.max((Long) pattern.get("last_seen"), last));
+                }
             }
-            Map<String, Object> row = new HashMap<>();
-            row.put("finding_id", finding.id());
-            row.put("remote_ip", remote.ip());
-            row.put("remote_port", port);
-            row.put("subject", subject);
-            row.put("type", finding.type().name());
-            row.put("instance_id", instanceId);
-            row.put("first_seen", first.toEpochMilli());
-            row.put("last_seen", (last == null || last.isBefore(first) ? first : last).toEpochMilli());
-            rows.add(row);
         }
-        return rows;
     }
 
     /** When the activity started: GuardDuty's eventFirstSeen, else when the finding was created or updated. */

@@ -5,31 +5,26 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * The history look-ups over the {@code observations} table, each served by an index. Triage asks twice per finding, so
- * the statements are prepared once per connection and reused. For one thread.
+ * The history look-ups over {@code contacts} and {@code pattern_instances}, each one primary-key look-up or range.
+ * Triage asks twice per finding, so the statements are prepared once per connection and reused. For one thread.
  */
 public final class HistoryQueries implements AutoCloseable {
 
-    private static final String SEEN_BEFORE_ANY_PORT = "SELECT 1 FROM observations WHERE subject = ? AND remote_ip = ? "
-            + "AND first_seen < ? LIMIT 1";
-    private static final String SEEN_BEFORE_ON_PORT = "SELECT 1 FROM observations WHERE subject = ? AND remote_ip = ? "
-            + "AND remote_port = ? AND first_seen < ? LIMIT 1";
     /** As many instances as the in-memory history keeps per pattern: enough for "two or more" and for the evidence. */
     public static final int MAX_INSTANCES = 256;
-    private static final String PATTERN_ANY_PORT = "SELECT DISTINCT instance_id FROM observations WHERE type = ? "
-            + "AND remote_ip = ? AND last_seen >= ? AND first_seen <= ? AND instance_id IS NOT NULL LIMIT " + MAX_INSTANCES;
-    private static final String PATTERN_ON_PORT = "SELECT DISTINCT instance_id FROM observations WHERE type = ? "
-            + "AND remote_ip = ? AND remote_port = ? AND last_seen >= ? AND first_seen <= ? AND instance_id IS NOT NULL "
-            + "LIMIT " + MAX_INSTANCES;
+
+    private static final String CONTACT = "SELECT first_seen FROM contacts WHERE subject = ? AND remote_ip = ? "
+            + "AND remote_port = ?";
+    private static final String PATTERN = "SELECT instance_id FROM pattern_instances WHERE type = ? AND remote_ip = ? "
+            + "AND remote_port = ? AND last_seen >= ? AND first_seen <= ? LIMIT " + MAX_INSTANCES;
 
     private final Connection connection;
-    private final Map<String, PreparedStatement> statements = new HashMap<>();
+    private PreparedStatement contact;
+    private PreparedStatement pattern;
 
     public HistoryQueries(Connection connection) {
         this.connection = connection;
@@ -39,18 +34,15 @@ public final class HistoryQueries implements AutoCloseable {
         if (subject == null || remoteIp == null) {
             return false;
         }
-        long beforeMillis = before == null ? Long.MAX_VALUE : before.toEpochMilli();
         try {
-            PreparedStatement statement = statement(port == null ? SEEN_BEFORE_ANY_PORT : SEEN_BEFORE_ON_PORT);
-            int index = 1;
-            statement.setString(index++, subject);
-            statement.setString(index++, remoteIp);
-            if (port != null) {
-                statement.setInt(index++, port);
+            if (contact == null) {
+                contact = connection.prepareStatement(CONTACT);
             }
-            statement.setLong(index, beforeMillis);
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next();
+            contact.setString(1, subject);
+            contact.setString(2, remoteIp);
+            contact.setInt(3, port == null ? BatchWrite.ANY_PORT : port);
+            try (ResultSet rows = contact.executeQuery()) {
+                return rows.next() && (before == null || rows.getLong(1) < before.toEpochMilli());
             }
         } catch (SQLException e) {
             throw new IllegalStateException("the history look-up failed: " + e.getMessage(), e);
@@ -58,21 +50,20 @@ public final class HistoryQueries implements AutoCloseable {
     }
 
     public Set<String> instancesWithPattern(String type, String remoteIp, Integer port, Instant from, Instant to) {
+        Set<String> instances = new LinkedHashSet<>();
         if (type == null || remoteIp == null) {
-            return new LinkedHashSet<>();
+            return instances;
         }
         try {
-            PreparedStatement statement = statement(port == null ? PATTERN_ANY_PORT : PATTERN_ON_PORT);
-            int index = 1;
-            statement.setString(index++, type);
-            statement.setString(index++, remoteIp);
-            if (port != null) {
-                statement.setInt(index++, port);
+            if (pattern == null) {
+                pattern = connection.prepareStatement(PATTERN);
             }
-            statement.setLong(index++, from.toEpochMilli());
-            statement.setLong(index, to.toEpochMilli());
-            Set<String> instances = new LinkedHashSet<>();
-            try (ResultSet rows = statement.executeQuery()) {
+            pattern.setString(1, type);
+            pattern.setString(2, remoteIp);
+            pattern.setInt(3, port == null ? BatchWrite.ANY_PORT : port);
+            pattern.setLong(4, from.toEpochMilli());
+            pattern.setLong(5, to.toEpochMilli());
+            try (ResultSet rows = pattern.executeQuery()) {
                 while (rows.next()) {
                     instances.add(rows.getString(1));
                 }
@@ -83,24 +74,16 @@ public final class HistoryQueries implements AutoCloseable {
         }
     }
 
-    private PreparedStatement statement(String sql) throws SQLException {
-        PreparedStatement statement = statements.get(sql);
-        if (statement == null) {
-            statement = connection.prepareStatement(sql);
-            statements.put(sql, statement);
-        }
-        return statement;
-    }
-
     @Override
     public void close() {
-        for (PreparedStatement statement : statements.values()) {
-            try {
-                statement.close();
-            } catch (SQLException ignored) {
-                // closing the connection next releases it anyway
+        for (PreparedStatement statement : new PreparedStatement[] {contact, pattern}) {
+            if (statement != null) {
+                try {
+                    statement.close();
+                } catch (SQLException ignored) {
+                    // closing the connection next releases it anyway
+                }
             }
         }
-        statements.clear();
     }
 }

@@ -346,8 +346,14 @@ final class PlaybookParser {
     }
 
     private void uniqueIds(YamlNode.YamlMap map, String owner) {
+        for (List<String> sections : List.of(List.of("suppressions", "rules"), List.of("questions"))) {
+            uniqueIds(map, owner, sections);
+        }
+    }
+
+    private void uniqueIds(YamlNode.YamlMap map, String owner, List<String> sections) {
         Map<String, Location> seen = new LinkedHashMap<>();
-        for (String section : List.of("suppressions", "rules", "questions")) {
+        for (String section : sections) {
             YamlNode node = map.get(section);
             if (!(node instanceof YamlNode.YamlList list)) {
                 continue;

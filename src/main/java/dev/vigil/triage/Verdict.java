@@ -22,8 +22,34 @@ public record Verdict(String findingId, String type, String accountId, Dispositi
         checklist = List.copyOf(checklist);
     }
 
-    /** The rule that settled the disposition: the last one that fired, or null when none did. */
+    /**
+     * The rule that settled the disposition: the suppression that applied; else, for an escalation, the first rule that
+     * raised to high or escalated; else the last rule that set this disposition; else the last rule that changed the
+     * severity; else the last that fired; null when none did.
+     */
     public RuleHit decidingRule() {
+        for (RuleHit hit : rules) {
+            if (hit.effect().startsWith("suppress:")) {
+                return hit;
+            }
+        }
+        if (disposition == Disposition.ESCALATE) {
+            for (RuleHit hit : rules) {
+                if (hit.effect().contains("raise:high") || hit.effect().contains("disposition:escalate")) {
+                    return hit;
+                }
+            }
+        }
+        for (int i = rules.size() - 1; i >= 0; i--) {
+            if (rules.get(i).effect().contains("disposition:" + disposition.id())) {
+                return rules.get(i);
+            }
+        }
+        for (int i = rules.size() - 1; i >= 0; i--) {
+            if (rules.get(i).effect().contains("raise:") || rules.get(i).effect().contains("lower:")) {
+                return rules.get(i);
+            }
+        }
         return rules.isEmpty() ? null : rules.get(rules.size() - 1);
     }
 }

@@ -197,7 +197,7 @@ public final class ExpressionCompiler {
                     if (qualified == null) {
                         visit(expr.select().operand(), bound);
                     } else {
-                        checkVariable(expr, qualified, bound);
+                        checkVariable(rootIdent(expr), qualified, bound);
                     }
                 }
                 case CALL -> visitCall(expr, bound);
@@ -237,7 +237,9 @@ public final class ExpressionCompiler {
                                 .map(f -> f.substring(target.length() + 1)).toList();
                         String hint = namespaces.contains(target) ? DidYouMean.suffix(function, sameNamespace)
                                 : DidYouMean.suffix(qualified, functions);
-                        errors.add(new PlaybookError(at(expr), "playbook_unknown_function",
+                        Location root = at(rootIdent(call.target().get()));
+                        Location name = new Location(root.file(), root.line(), root.column() + target.length() + 1);
+                        errors.add(new PlaybookError(name, "playbook_unknown_function",
                                 owner + ": unknown function \"" + (namespaces.contains(target) ? function : qualified) + "\"" + hint));
                         return;
                     }
@@ -315,6 +317,14 @@ public final class ExpressionCompiler {
             }
             return ast.getSource().getOffsetLocation(offset).map(l -> place(node, l)).orElse(node.location());
         }
+    }
+
+    private static CelExpr rootIdent(CelExpr expr) {
+        CelExpr current = expr;
+        while (current.getKind() == CelExpr.ExprKind.Kind.SELECT) {
+            current = current.select().operand();
+        }
+        return current;
     }
 
     private static boolean isOperator(String function) {

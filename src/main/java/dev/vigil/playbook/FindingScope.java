@@ -210,6 +210,11 @@ public final class FindingScope implements CelVariableResolver, CelFunctionResol
         return organization.name();
     }
 
+    /** The remote endpoint's own port, as the history keys it; null when it has none. */
+    private Integer remotePort() {
+        return remote == null ? null : remote.port();
+    }
+
     /** The instance (or, without one, the account) that shows the activity: the subject of "seen before". */
     public String historySubject() {
         String instance = instanceId();
@@ -218,20 +223,19 @@ public final class FindingScope implements CelVariableResolver, CelFunctionResol
 
     public boolean seenBefore() {
         if (seenBefore == null) {
-            seenBefore = !remoteIp().isEmpty() && intel.history().seenBefore(historySubject(), remoteIp(),
-                    port() == 0 ? null : (int) port(), at());
+            seenBefore = !remoteIp().isEmpty() && intel.history().seenBefore(historySubject(), remoteIp(), remotePort(), at());
         }
         return seenBefore;
     }
 
-    /** The distinct instances (sorted) showing this type to this remote IP and port within the history window. */
+    /** The distinct instances (sorted) showing this type to this remote IP and remote port within the history window. */
     public List<String> instancesWithPattern() {
         if (instancesWithPattern == null) {
             if (remoteIp().isEmpty()) {
                 instancesWithPattern = List.of();
             } else {
                 Set<String> instances = new TreeSet<>(intel.history().instancesWithPattern(finding.type().name(), remoteIp(),
-                        port() == 0 ? null : (int) port(), at(), historyWindow));
+                        remotePort(), at(), historyWindow));
                 if (!instanceId().isEmpty()) {
                     instances.add(instanceId());
                 }

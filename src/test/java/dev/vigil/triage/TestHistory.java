@@ -19,7 +19,7 @@ final class TestHistory implements History {
     @Override
     public boolean seenBefore(String subject, String remoteIp, Integer port, Instant before) {
         return seen.stream().anyMatch(f -> subject.equals(subjectOf(f)) && matches(f, remoteIp, port)
-                && (time(f) == null || before == null || !time(f).isAfter(before)));
+                && (time(f) == null || before == null || time(f).isBefore(before)));
     }
 
     @Override
@@ -42,11 +42,7 @@ final class TestHistory implements History {
 
     private static boolean matches(Finding f, String remoteIp, Integer port) {
         RemoteEndpoint remote = f.remote().orElse(null);
-        return remote != null && remoteIp.equals(remote.ip()) && (port == null || Objects.equals(port, servicePort(f)));
-    }
-
-    private static Integer servicePort(Finding f) {
-        return (int) new dev.vigil.playbook.FindingScope(f, null, null, null).port();
+        return remote != null && remoteIp.equals(remote.ip()) && (port == null || Objects.equals(port, remote.port()));
     }
 
     private static String subjectOf(Finding f) {

@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         description = "Triage AWS GuardDuty findings the way your runbooks say, and carry out the response.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                PlaybooksCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -94,8 +94,7 @@ public final class FindingScope implements CelVariableResolver, CelFunctionResol
             bound = new HashMap<>();
         }
         return Optional.of(bound.computeIfAbsent(function.overloadId(), id -> CelResolvedOverload.of(function.name(), id,
-                arguments -> function.implementation().apply(this, arguments), true,
-                function.parameters().stream().<Class<?>>map(p -> Object.class).toList())));
+                arguments -> function.implementation().apply(this, arguments), true, function.argumentClasses())));
     }
 
     // ---- the finding, normalized for expressions --------------------------------------------------------------------

@@ -6,7 +6,6 @@ import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
 import dev.vigil.intel.Account;
 import dev.vigil.intel.Environment;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -18,9 +17,14 @@ import java.util.function.Function;
  */
 public final class VigilVariables {
 
-    private static final Map<String, VariableSpec> BY_NAME = new LinkedHashMap<>();
+    private static final Map<String, VariableSpec> BY_NAME = new java.util.HashMap<>();
+    private static final List<VariableSpec> IN_ORDER = new java.util.ArrayList<>();
+    private static final Map<Environment, String> ENVIRONMENT_NAMES = new java.util.EnumMap<>(Environment.class);
 
     static {
+        for (Environment environment : Environment.values()) {
+            ENVIRONMENT_NAMES.put(environment, environment.toString());
+        }
         // the finding
         add("finding.id", SimpleType.STRING, "GuardDuty's finding id", "finding.id != ''", s -> s.finding().id());
         add("finding.type", SimpleType.STRING, "the finding type", "finding.type == 'Behavior:EC2/NetworkPortUnusual'",
@@ -83,7 +87,7 @@ public final class VigilVariables {
                 s -> s.account().map(a -> text(a.channel())).orElse(""));
         add("account.environment", SimpleType.STRING, "production, staging, development, sandbox or unknown",
                 "account.environment == 'production'",
-                s -> s.account().map(Account::environment).orElse(Environment.UNKNOWN).toString());
+                s -> ENVIRONMENT_NAMES.get(s.account().map(Account::environment).orElse(Environment.UNKNOWN)));
         add("account.usesFlux", SimpleType.BOOL, "whether the owning team pulls from GitHub with Flux (false when unknown)",
                 "account.usesFlux", s -> s.account().map(a -> Boolean.TRUE.equals(a.usesFlux())).orElse(false));
         // answers
@@ -97,7 +101,9 @@ public final class VigilVariables {
     }
 
     private static void add(String name, CelType type, String description, String example, Function<FindingScope, Object> value) {
-        BY_NAME.put(name, new VariableSpec(name, type, description, example, value));
+        VariableSpec variable = new VariableSpec(name, type, description, example, value);
+        BY_NAME.put(name, variable);
+        IN_ORDER.add(variable);
     }
 
     private static String text(String value) {
@@ -105,7 +111,7 @@ public final class VigilVariables {
     }
 
     public static List<VariableSpec> all() {
-        return List.copyOf(BY_NAME.values());
+        return List.copyOf(IN_ORDER);
     }
 
     static VariableSpec byName(String name) {

@@ -10,6 +10,9 @@ import picocli.CommandLine.Command;
         description = "Triage AWS GuardDuty findings the way your runbooks say, and carry out the response.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                FindingsCommand.class,
+                IntelCommand.class,
+                TriageCommand.class,
                 PlaybooksCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",

@@ -25,7 +25,7 @@ public record Verdict(String findingId, String type, String accountId, Dispositi
     /**
      * The rule that settled the disposition: the suppression that applied; else, for an escalation, the first rule that
      * raised to high or escalated; else the last rule that set this disposition; else the last rule that changed the
-     * severity; else the last that fired; null when none did.
+     * severity; else an expired suppression; null when only notes fired (GuardDuty's severity decided).
      */
     public RuleHit decidingRule() {
         for (RuleHit hit : rules) {
@@ -50,6 +50,11 @@ public record Verdict(String findingId, String type, String accountId, Dispositi
                 return rules.get(i);
             }
         }
-        return rules.isEmpty() ? null : rules.get(rules.size() - 1);
+        for (int i = rules.size() - 1; i >= 0; i--) {
+            if (rules.get(i).effect().equals("expired")) {
+                return rules.get(i);
+            }
+        }
+        return null;
     }
 }

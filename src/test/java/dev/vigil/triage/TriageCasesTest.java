@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.vigil.finding.Finding;
-import dev.vigil.intel.Account;
-import dev.vigil.intel.Environment;
+import dev.vigil.ingest.FindingReader;
+import dev.vigil.intel.InMemoryHistory;
 import dev.vigil.intel.Intel;
-import dev.vigil.intel.OrganizationLookup;
-import dev.vigil.intel.PortKnowledge;
+import dev.vigil.intel.VigilConfig;
 import dev.vigil.playbook.Playbooks;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,11 +17,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -37,17 +33,6 @@ class TriageCasesTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Path CASES = Path.of("src/test/resources/triage-cases");
     private static final Playbooks PLAYBOOKS = Playbooks.bundled();
-
-    /** The accounts of examples/accounts.yaml, used when a case does not give its own. */
-    static final List<Map<String, Object>> EXAMPLE_ACCOUNTS = List.of(
-            Map.of("id", "111122223333", "name", "payments-prod", "team", "payments", "contact", "payments-oncall@example.com",
-                    "channel", "#payments", "environment", "production"),
-            Map.of("id", "444455556666", "name", "observability-dev", "team", "observability", "contact",
-                    "observability@example.com", "channel", "#observability", "environment", "development", "usesFlux", true),
-            Map.of("id", "555566667777", "name", "analytics-dev", "team", "analytics", "contact", "analytics@example.com",
-                    "channel", "#analytics", "environment", "development", "usesFlux", false),
-            Map.of("id", "777788889999", "name", "web-staging", "team", "web", "contact", "web-team@example.com",
-                    "channel", "#web", "environment", "staging", "exposed", Map.of("i-0fedcba9876543210", List.of(80, 443))));
 
     @TestFactory
     Stream<DynamicTest> everyTriageCaseGivesTheExpectedVerdict() throws IOException {
@@ -66,9 +51,10 @@ class TriageCasesTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static void run(Map<String, Object> triageCase) {
+    private static void run(Map<String, Object> triageCase) throws IOException {
         Map<String, Object> context = (Map<String, Object>) triageCase.getOrDefault("context", Map.of());
-        Intel intel = intel(context);
+        Path dir = Files.createTempDirectory("triage-case");
+        Intel intel = intel(context, dir);
         LocalDate today = LocalDate.parse(String.valueOf(context.getOrDefault("today", "2026-11-25")));
         Clock clock = Clock.fixed(today.atTime(12, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
         TriageEngine engine = new TriageEngine(PLAYBOOKS, intel, clock);
@@ -76,7 +62,10 @@ class TriageCasesTest {
         for (Map<String, Object> earlier : (List<Map<String, Object>>) context.getOrDefault("history", List.of())) {
             engine.triage(CompactFinding.of(earlier, sequence++));
         }
-        Finding finding = CompactFinding.of((Map<String, Object>) triageCase.get("finding"), sequence + 10);
+        Map<String, Object> described = (Map<String, Object>) triageCase.get("finding");
+        Finding finding = described.containsKey("json")
+                ? FindingReader.detecting().parseOne((String) described.get("json"))
+                : CompactFinding.of(described, sequence + 10);
         Verdict verdict = engine.triage(finding);
         Map<String, Object> expect = (Map<String, Object>) triageCase.get("expect");
         String trace = trace(verdict);
@@ -123,25 +112,32 @@ class TriageCasesTest {
         }
     }
 
+    /**
+     * The case's surroundings through the real config loader: its lists are written as {@code kind: cidr} files and
+     * named in a vigil.yaml; its accounts (default: examples/accounts.yaml) as an account directory. History is the
+     * real {@link InMemoryHistory}.
+     */
     @SuppressWarnings("unchecked")
-    static Intel intel(Map<String, Object> context) {
-        Map<String, List<String>> lists = new LinkedHashMap<>();
-        lists.put("known-hosts", List.of("165.227.16.16/32 # the runbook's known false-positive host"));
-        lists.putAll((Map<String, List<String>>) context.getOrDefault("lists", Map.of()));
-        for (String unloaded : (List<String>) context.getOrDefault("unloaded", List.of())) {
-            lists.remove(unloaded);
+    static Intel intel(Map<String, Object> context, Path dir) throws IOException {
+        StringBuilder config = new StringBuilder("lists:\n");
+        Map<String, List<String>> lists = (Map<String, List<String>>) context.getOrDefault("lists", Map.of());
+        if (lists.isEmpty()) {
+            config.setLength(0);
         }
-        Map<String, Account> accounts = new LinkedHashMap<>();
-        for (Map<String, Object> a : (List<Map<String, Object>>) context.getOrDefault("accounts", EXAMPLE_ACCOUNTS)) {
-            Map<String, Set<Integer>> exposed = new LinkedHashMap<>();
-            ((Map<String, List<Integer>>) a.getOrDefault("exposed", Map.of())).forEach((instance, ports) ->
-                    exposed.put(instance, new HashSet<>(ports)));
-            String id = String.valueOf(a.get("id"));
-            accounts.put(id, new Account(id, (String) a.get("name"), (String) a.get("team"), (String) a.get("contact"),
-                    (String) a.get("channel"), Environment.parse((String) a.get("environment")), (Boolean) a.get("usesFlux"), exposed));
+        for (Map.Entry<String, List<String>> list : lists.entrySet()) {
+            Files.write(dir.resolve(list.getKey() + ".txt"), list.getValue());
+            config.append("  ").append(list.getKey()).append(":\n    kind: cidr\n    path: ").append(list.getKey()).append(".txt\n");
         }
-        return new Intel(new TestIpLists(lists), new TestAccounts(accounts), PortKnowledge.DEFAULTS, OrganizationLookup.NONE,
-                new TestHistory());
+        Object accounts = context.get("accounts");
+        if (accounts == null) {
+            config.append("accounts:\n  path: ").append(Path.of("examples/accounts.yaml").toAbsolutePath()).append('\n');
+        } else if (!((List<?>) accounts).isEmpty()) {
+            YAML.writeValue(dir.resolve("accounts.yaml").toFile(), accounts);
+            config.append("accounts:\n  path: accounts.yaml\n");
+        }
+        Path file = dir.resolve("vigil.yaml");
+        Files.writeString(file, config.toString());
+        return VigilConfig.load(file, Map.of()).intel(new InMemoryHistory());
     }
 
     static String trace(Verdict verdict) {

@@ -11,7 +11,7 @@ import java.util.Map;
 /** Not a test: {@code java -cp ... dev.vigil.triage.TriageThroughput [N]} prints the engine's findings per second. */
 public final class TriageThroughput {
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
         List<Finding> findings = new ArrayList<>();
         String[] bases = {"network-port-unusual", "network-port-unusual", "network-port-unusual", "port-probe", "tor-ip-caller", "other", "root-credential-usage"};
@@ -20,7 +20,8 @@ public final class TriageThroughput {
                     "remotePort", 1000 + (i % 50), "instanceId", "i-" + (i % 3000)), i));
         }
         Intel intel = TriageCasesTest.intel(Map.of("lists", Map.of("github-git", List.of("140.82.112.0/20"),
-                "threat-intel", List.of("203.0.113.0/24"), "tor-exits", List.of("185.220.101.4/32"))));
+                "threat-intel", List.of("203.0.113.0/24"), "tor-exits", List.of("185.220.101.4/32"))),
+                java.nio.file.Files.createTempDirectory("throughput"));
         intel = new Intel(intel.ipLists(), intel.accounts(), intel.ports(), intel.organizations(), new dev.vigil.intel.History() {
             @Override
             public boolean seenBefore(String subject, String remoteIp, Integer port, java.time.Instant before) {

@@ -1,5 +1,7 @@
 package dev.vigil.triage;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -27,6 +29,7 @@ public record Verdict(String findingId, String type, String accountId, Dispositi
      * raised to high or escalated; else the last rule that set this disposition; else the last rule that changed the
      * severity; else an expired suppression; null when only notes fired (GuardDuty's severity decided).
      */
+    @JsonIgnore
     public RuleHit decidingRule() {
         for (RuleHit hit : rules) {
             if (hit.effect().startsWith("suppress:")) {
@@ -56,5 +59,12 @@ public record Verdict(String findingId, String type, String accountId, Dispositi
             }
         }
         return null;
+    }
+
+    /** The id of the {@link #decidingRule()}, or null when GuardDuty's severity decided; written as {@code decidedBy}. */
+    @JsonProperty("decidedBy")
+    public String decidedBy() {
+        RuleHit deciding = decidingRule();
+        return deciding == null ? null : deciding.id();
     }
 }

@@ -12,11 +12,17 @@ public final class Expression {
     private final String text;
     private final Location location;
     private final CelRuntime.Program program;
+    private final java.util.function.Function<FindingScope, Object> direct;
 
-    Expression(String text, Location location, CelRuntime.Program program) {
+    /**
+     * @param direct for the simplest expressions (one variable, or one of Vigil's functions with literal arguments), the
+     *               same value computed without the interpreter; null otherwise
+     */
+    Expression(String text, Location location, CelRuntime.Program program, java.util.function.Function<FindingScope, Object> direct) {
         this.text = text;
         this.location = location;
         this.program = program;
+        this.direct = direct;
     }
 
     public String text() {
@@ -30,8 +36,17 @@ public final class Expression {
     /** The value: Boolean, String, Long, Double, List or Map. */
     public Object evaluate(FindingScope scope) {
         try {
-            return program.eval(scope, scope);
-        } catch (CelEvaluationException | RuntimeException e) {
+            if (direct != null) {
+                return direct.apply(scope);
+            }
+            return scope.enter(() -> {
+                try {
+                    return program.eval(scope);
+                } catch (CelEvaluationException e) {
+                    throw new IllegalStateException(e.getMessage(), e);
+                }
+            });
+        } catch (RuntimeException e) {
             throw new EvaluationException(location + ": cannot evaluate \"" + text + "\": " + e.getMessage(), e);
         }
     }

@@ -17,6 +17,7 @@ import dev.cel.common.types.CelType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelFunctionBinding;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -76,6 +77,7 @@ public final class ExpressionCompiler {
                 .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
                 .addVarDeclarations(varDecls)
                 .addFunctionDeclarations(functionDecls)
+                .addFunctionBindings(VigilFunctions.all().stream().map(ExpressionCompiler::binding).toList())
                 .build();
         this.variables = new TreeSet<>(VigilVariables.all().stream().map(VariableSpec::name).toList());
         this.functions = new TreeSet<>(VigilFunctions.names());
@@ -85,6 +87,30 @@ public final class ExpressionCompiler {
                 namespaces.add(name.substring(0, name.lastIndexOf('.')));
             }
         }
+    }
+
+    /** Binds a Vigil function once, for every finding: it reads the finding from the current {@link FindingScope}. */
+    private static CelFunctionBinding binding(FunctionSpec function) {
+        List<Class<?>> classes = function.parameters().stream().<Class<?>>map(p -> javaClass(p.type())).toList();
+        FunctionSpec.Implementation implementation = function.implementation();
+        return CelFunctionBinding.from(function.overloadId(), classes,
+                arguments -> implementation.apply(FindingScope.current(), arguments));
+    }
+
+    private static Class<?> javaClass(CelType type) {
+        if (type.equals(SimpleType.STRING)) {
+            return String.class;
+        }
+        if (type.equals(SimpleType.INT)) {
+            return Long.class;
+        }
+        if (type.equals(SimpleType.BOOL)) {
+            return Boolean.class;
+        }
+        if (type.equals(SimpleType.DOUBLE)) {
+            return Double.class;
+        }
+        return Object.class;
     }
 
     public static ExpressionCompiler instance() {
@@ -137,7 +163,7 @@ public final class ExpressionCompiler {
                         + "\" gives " + FunctionSpec.typeName(result) + ", but " + expected.description + " is needed"));
                 return Optional.empty();
             }
-            return Optional.of(new Expression(text, node.location(), cel.createProgram(checkedAst)));
+            return Optional.of(new Expression(text, node.location(), cel.createProgram(checkedAst), direct(checkedAst.getExpr())));
         } catch (CelValidationException | CelEvaluationException e) {
             errors.add(new PlaybookError(node.location(), "playbook_type_error", owner + ": " + e.getMessage()));
             return Optional.empty();
@@ -148,6 +174,50 @@ public final class ExpressionCompiler {
     public Optional<Expression> compile(String text, Expected expected, List<PlaybookError> errors) {
         return compile(new YamlNode.YamlScalar(new Location("<expression>", 1, 1), text, false, false, false),
                 "expression", expected, errors);
+    }
+
+    /**
+     * A shortcut for the commonest evidence and condition shapes: a single variable ({@code remote.ip}) or one of Vigil's
+     * functions with literal arguments ({@code ip.matchedRange('github-git')}); null for anything else.
+     */
+    private static java.util.function.Function<FindingScope, Object> direct(CelExpr expr) {
+        String qualified = qualifiedName(expr);
+        if (qualified != null) {
+            VariableSpec variable = VigilVariables.byName(qualified);
+            return variable == null ? null : variable.value();
+        }
+        if (expr.getKind() != CelExpr.ExprKind.Kind.CALL) {
+            return null;
+        }
+        CelExpr.CelCall call = expr.call();
+        String name = call.target().map(target -> {
+            String prefix = qualifiedName(target);
+            return prefix == null ? null : prefix + "." + call.function();
+        }).orElse(call.function());
+        if (name == null) {
+            return null;
+        }
+        Object[] arguments = new Object[call.args().size()];
+        for (int i = 0; i < arguments.length; i++) {
+            CelExpr arg = call.args().get(i);
+            if (arg.getKind() != CelExpr.ExprKind.Kind.CONSTANT) {
+                return null;
+            }
+            CelConstant constant = arg.constant();
+            switch (constant.getKind()) {
+                case STRING_VALUE -> arguments[i] = constant.stringValue();
+                case INT64_VALUE -> arguments[i] = constant.int64Value();
+                case BOOLEAN_VALUE -> arguments[i] = constant.booleanValue();
+                default -> {
+                    return null;
+                }
+            }
+        }
+        FunctionSpec function = VigilFunctions.byNameAndArity(name, arguments.length);
+        if (function == null) {
+            return null;
+        }
+        return scope -> function.implementation().apply(scope, arguments.clone());
     }
 
     private static boolean fits(CelType result, Expected expected) {

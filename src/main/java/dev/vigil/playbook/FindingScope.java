@@ -1,7 +1,5 @@
 package dev.vigil.playbook;
 
-import dev.cel.runtime.CelFunctionResolver;
-import dev.cel.runtime.CelResolvedOverload;
 import dev.cel.runtime.CelVariableResolver;
 import dev.vigil.finding.Action;
 import dev.vigil.finding.Finding;
@@ -16,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,12 +22,14 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Everything playbook expressions see about one finding: the CEL activation (variables) and the functions bound to
- * this finding. Enrichment is looked up lazily and at most once per finding (the account, the remote IP's list
+ * Everything playbook expressions see about one finding: the CEL activation (variables), and what Vigil's functions
+ * read while it is the current scope. Enrichment is looked up lazily and at most once per finding (the account, the remote IP's list
  * matches, the history answers), so a playbook with many rules costs one look-up of each. Not thread-safe: one scope
  * per finding, used by one thread.
  */
-public final class FindingScope implements CelVariableResolver, CelFunctionResolver {
+public final class FindingScope implements CelVariableResolver {
+
+    private static final ThreadLocal<FindingScope> CURRENT = new ThreadLocal<>();
 
     private final Finding finding;
     private final Intel intel;
@@ -43,7 +42,6 @@ public final class FindingScope implements CelVariableResolver, CelFunctionResol
     private Boolean seenBefore;
     private List<String> instancesWithPattern;
     private Organization organization;
-    private Map<String, CelResolvedOverload> bound;
 
     public FindingScope(Finding finding, Intel intel, Clock clock, Duration historyWindow) {
         this.finding = finding;
@@ -69,32 +67,24 @@ public final class FindingScope implements CelVariableResolver, CelFunctionResol
         return variable == null ? Optional.empty() : Optional.ofNullable(variable.value().apply(this));
     }
 
-    @Override
-    public Optional<CelResolvedOverload> findOverloadMatchingArgs(String functionName, Collection<String> overloadIds,
-                                                                   Object[] args) {
-        for (String overloadId : overloadIds) {
-            Optional<CelResolvedOverload> found = overload(VigilFunctions.byOverloadId(overloadId));
-            if (found.isPresent()) {
-                return found;
-            }
+    /** The scope being evaluated on this thread, for Vigil's functions (bound once, at build time, in the CEL runtime). */
+    static FindingScope current() {
+        FindingScope scope = CURRENT.get();
+        if (scope == null) {
+            throw new IllegalStateException("a Vigil function was called outside a playbook evaluation");
         }
-        return findOverloadMatchingArgs(functionName, args);
+        return scope;
     }
 
-    @Override
-    public Optional<CelResolvedOverload> findOverloadMatchingArgs(String functionName, Object[] args) {
-        return overload(VigilFunctions.byNameAndArity(functionName, args.length));
-    }
-
-    private Optional<CelResolvedOverload> overload(FunctionSpec function) {
-        if (function == null) {
-            return Optional.empty();
+    /** Runs {@code evaluation} with this scope as the current one on this thread. */
+    <T> T enter(java.util.function.Supplier<T> evaluation) {
+        FindingScope previous = CURRENT.get();
+        CURRENT.set(this);
+        try {
+            return evaluation.get();
+        } finally {
+            CURRENT.set(previous);
         }
-        if (bound == null) {
-            bound = new HashMap<>();
-        }
-        return Optional.of(bound.computeIfAbsent(function.overloadId(), id -> CelResolvedOverload.of(function.name(), id,
-                arguments -> function.implementation().apply(this, arguments), true, function.argumentClasses())));
     }
 
     // ---- the finding, normalized for expressions --------------------------------------------------------------------

@@ -15,14 +15,6 @@ public record FunctionSpec(String name, String overloadId, List<Parameter> param
         parameters = List.copyOf(parameters);
     }
 
-    /** The Java classes CEL passes this function's arguments as (any object: CEL has type-checked them). */
-    List<Class<?>> argumentClasses() {
-        return ARGUMENT_CLASSES.get(parameters.size());
-    }
-
-    private static final List<List<Class<?>>> ARGUMENT_CLASSES = List.of(List.of(), List.of(Object.class),
-            List.of(Object.class, Object.class), List.of(Object.class, Object.class, Object.class));
-
     /** A named, typed parameter. */
     public record Parameter(String name, CelType type) {
     }

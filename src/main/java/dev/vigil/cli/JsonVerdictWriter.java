@@ -1,7 +1,9 @@
 package dev.vigil.cli;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.vigil.finding.Finding;
 import dev.vigil.finding.Json;
@@ -20,11 +22,13 @@ final class JsonVerdictWriter implements VerdictWriter {
     private abstract static class WithoutChecklist {
     }
 
-    private static final ObjectWriter BRIEF = Json.mapper().copy().addMixIn(Verdict.class, WithoutChecklist.class).writer();
-    private static final ObjectWriter FULL = Json.mapper().writer();
+    private static final ObjectWriter BRIEF = Json.mapper().copy().addMixIn(Verdict.class, WithoutChecklist.class).writer()
+            .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+    private static final ObjectWriter FULL = Json.mapper().writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
 
     private final PrintWriter out;
     private final ObjectWriter writer;
+    private final JsonGenerator generator;
     private final boolean array;
     private boolean first = true;
 
@@ -32,28 +36,38 @@ final class JsonVerdictWriter implements VerdictWriter {
         this.out = out;
         this.writer = explain ? FULL : BRIEF;
         this.array = array;
+        try {
+            this.generator = Json.mapper().getFactory().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
     public void write(Finding finding, Verdict verdict) {
         try {
-            String json = writer.writeValueAsString(verdict);
             if (array) {
-                out.print(first ? "[\n" : ",\n");
-                out.print(json);
-            } else {
-                out.println(json);
+                generator.writeRaw(first ? "[\n" : ",\n");
+            }
+            writer.writeValue(generator, verdict);
+            if (!array) {
+                generator.writeRaw('\n');
             }
             first = false;
-        } catch (JsonProcessingException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     @Override
     public void finish() {
-        if (array) {
-            out.println(first ? "[]" : "\n]");
+        try {
+            if (array) {
+                generator.writeRaw(first ? "[]\n" : "\n]\n");
+            }
+            generator.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         out.flush();
     }

@@ -15,8 +15,8 @@ public final class Expression {
     private final java.util.function.Function<FindingScope, Object> direct;
 
     /**
-     * @param direct for the simplest expressions (one variable, or one of Vigil's functions with literal arguments), the
-     *               same value computed without the interpreter; null otherwise
+     * @param direct the same expression compiled to Java lambdas (see {@link LambdaCompiler}), or null when it uses more
+     *               than the common subset and the CEL program evaluates it
      */
     Expression(String text, Location location, CelRuntime.Program program, java.util.function.Function<FindingScope, Object> direct) {
         this.text = text;
@@ -49,6 +49,22 @@ public final class Expression {
         } catch (RuntimeException e) {
             throw new EvaluationException(location + ": cannot evaluate \"" + text + "\": " + e.getMessage(), e);
         }
+    }
+
+    /** The value from the CEL program, even when a lambda form exists (tests compare the two). */
+    Object evaluateWithCel(FindingScope scope) {
+        return scope.enter(() -> {
+            try {
+                return program.eval(scope);
+            } catch (CelEvaluationException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        });
+    }
+
+    /** Whether a lambda form evaluates this expression. */
+    boolean compiledToLambdas() {
+        return direct != null;
     }
 
     /** Evaluates a condition: true only when the value is true. */

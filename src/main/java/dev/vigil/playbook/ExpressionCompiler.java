@@ -163,7 +163,7 @@ public final class ExpressionCompiler {
                         + "\" gives " + FunctionSpec.typeName(result) + ", but " + expected.description + " is needed"));
                 return Optional.empty();
             }
-            return Optional.of(new Expression(text, node.location(), cel.createProgram(checkedAst), direct(checkedAst.getExpr())));
+            return Optional.of(new Expression(text, node.location(), cel.createProgram(checkedAst), LambdaCompiler.compile(checkedAst.getExpr()).orElse(null)));
         } catch (CelValidationException | CelEvaluationException e) {
             errors.add(new PlaybookError(node.location(), "playbook_type_error", owner + ": " + e.getMessage()));
             return Optional.empty();
@@ -174,50 +174,6 @@ public final class ExpressionCompiler {
     public Optional<Expression> compile(String text, Expected expected, List<PlaybookError> errors) {
         return compile(new YamlNode.YamlScalar(new Location("<expression>", 1, 1), text, false, false, false),
                 "expression", expected, errors);
-    }
-
-    /**
-     * A shortcut for the commonest evidence and condition shapes: a single variable ({@code remote.ip}) or one of Vigil's
-     * functions with literal arguments ({@code ip.matchedRange('github-git')}); null for anything else.
-     */
-    private static java.util.function.Function<FindingScope, Object> direct(CelExpr expr) {
-        String qualified = qualifiedName(expr);
-        if (qualified != null) {
-            VariableSpec variable = VigilVariables.byName(qualified);
-            return variable == null ? null : variable.value();
-        }
-        if (expr.getKind() != CelExpr.ExprKind.Kind.CALL) {
-            return null;
-        }
-        CelExpr.CelCall call = expr.call();
-        String name = call.target().map(target -> {
-            String prefix = qualifiedName(target);
-            return prefix == null ? null : prefix + "." + call.function();
-        }).orElse(call.function());
-        if (name == null) {
-            return null;
-        }
-        Object[] arguments = new Object[call.args().size()];
-        for (int i = 0; i < arguments.length; i++) {
-            CelExpr arg = call.args().get(i);
-            if (arg.getKind() != CelExpr.ExprKind.Kind.CONSTANT) {
-                return null;
-            }
-            CelConstant constant = arg.constant();
-            switch (constant.getKind()) {
-                case STRING_VALUE -> arguments[i] = constant.stringValue();
-                case INT64_VALUE -> arguments[i] = constant.int64Value();
-                case BOOLEAN_VALUE -> arguments[i] = constant.booleanValue();
-                default -> {
-                    return null;
-                }
-            }
-        }
-        FunctionSpec function = VigilFunctions.byNameAndArity(name, arguments.length);
-        if (function == null) {
-            return null;
-        }
-        return scope -> function.implementation().apply(scope, arguments.clone());
     }
 
     private static boolean fits(CelType result, Expected expected) {

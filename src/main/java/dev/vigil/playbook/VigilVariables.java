@@ -68,7 +68,7 @@ public final class VigilVariables {
         add("instance.id", SimpleType.STRING, "the EC2 instance id, empty when the finding is not about an instance",
                 "instance.id != ''", FindingScope::instanceId);
         add("instance.tags", MapType.create(SimpleType.STRING, SimpleType.STRING), "the instance's tags",
-                "instance.tags['team'] == 'observability'", FindingScope::instanceTags);
+                "'team' in instance.tags && instance.tags['team'] == 'platform'", FindingScope::instanceTags);
         add("accessKey.userType", SimpleType.STRING, "Root, IAMUser, AssumedRole, ... or empty", "accessKey.userType == 'Root'",
                 s -> s.finding().resource().accessKey() == null ? "" : text(s.finding().resource().accessKey().userType()));
         add("accessKey.userName", SimpleType.STRING, "the IAM user name, or empty", "accessKey.userName == 'deploy'",

@@ -80,6 +80,14 @@ class TriageCommandTest {
     }
 
     @Test
+    void theSameInputAndConfigGiveTheSameVerdicts() {
+        Run first = vigil("triage", "examples/findings", "--config", "examples/vigil.yaml", "--format", "ndjson", "--explain");
+        Run second = vigil("triage", "examples/findings", "--config", "examples/vigil.yaml", "--format", "ndjson", "--explain");
+        assertThat(first.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(first.out()).isNotEmpty().isEqualTo(second.out());
+    }
+
+    @Test
     void theTableShowsTheDecidingRuleAndExplainAddsTheTrace() {
         Run table = vigil("triage", BEHAVIOURS, "--config", "examples/vigil.yaml");
         assertThat(table.out()).startsWith("DISPOSITION").contains("same-pattern-several-instances")

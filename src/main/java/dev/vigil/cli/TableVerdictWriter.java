@@ -56,7 +56,7 @@ final class TableVerdictWriter implements VerdictWriter {
             }
         }
         for (Answer answer : verdict.questions()) {
-            out.println(indent + "? " + answer.question() + " " + answer.answer()
+            out.println(indent + "? " + answer.question() + " -> " + answer.answer()
                     + (answer.evidence() == null ? "" : " (" + answer.evidence() + ")"));
         }
         for (String step : verdict.nextSteps()) {

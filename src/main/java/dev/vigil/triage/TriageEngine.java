@@ -178,7 +178,10 @@ public final class TriageEngine {
         Map<String, Object> evidence = new LinkedHashMap<>();
         for (Map.Entry<String, Expression> entry : expressions.entrySet()) {
             try {
-                evidence.put(entry.getKey(), entry.getValue().evaluate(scope));
+                Object value = entry.getValue().evaluate(scope);
+                if (!"".equals(value)) {
+                    evidence.put(entry.getKey(), value);
+                }
             } catch (Expression.EvaluationException e) {
                 hits.add(new RuleHit(id, "error", e.getMessage(), Map.of()));
             }
@@ -230,8 +233,12 @@ public final class TriageEngine {
         }
         Map<String, Object> evidence = evidence(question.id(), question.evidence(), scope, hits);
         StringBuilder shown = new StringBuilder();
-        evidence.forEach((name, value) -> shown.append(shown.length() == 0 ? "" : "; ").append(name).append('=')
-                .append(value instanceof List<?> list ? String.join(", ", list.stream().map(String::valueOf).toList()) : value));
+        evidence.forEach((name, value) -> {
+            if (!"".equals(value)) {
+                shown.append(shown.length() == 0 ? "" : "; ").append(name).append('=')
+                        .append(value instanceof List<?> list ? String.join(", ", list.stream().map(String::valueOf).toList()) : value);
+            }
+        });
         return new Answer(question.id(), question.text(), answer, shown.length() == 0 ? null : shown.toString());
     }
 

@@ -98,7 +98,7 @@ class TriageCommandTest {
                 .contains("rule seen-before [lower:low,disposition:expected]: instance i-0d5a1b2c3d4e5f601 communicated with"
                         + " 198.51.100.180:5000 before")
                 .contains("(severity lowered from medium to low)")
-                .contains("? Is the destination port a standard port (not an unusual one)? no (port=5000)");
+                .contains("? Is the destination port a standard port (not an unusual one)? (question 3) -> no (port=5000)");
     }
 
     @Test

@@ -85,7 +85,8 @@ public final class TriageCommand implements Callable<Integer> {
         VigilConfig vigilConfig = config == null ? VigilConfig.defaults() : VigilConfig.load(config);
         InMemoryHistory history = new InMemoryHistory();
         Intel intel = vigilConfig.intel(history);
-        TriageEngine engine = new TriageEngine(playbooks, intel, clock(asOf), vigilConfig.historyWindow());
+        boolean checklists = explain && verdictFormat != VerdictFormat.TABLE;
+        TriageEngine engine = new TriageEngine(playbooks, intel, clock(asOf), vigilConfig.historyWindow(), checklists);
         VerdictWriter writer = verdictFormat.writer(out, explain);
         TriageTally tally = new TriageTally();
         ReadSummary summary = input.readAll(new FindingSink() {

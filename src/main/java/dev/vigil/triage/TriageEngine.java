@@ -47,16 +47,26 @@ public final class TriageEngine {
     private final Intel intel;
     private final Clock clock;
     private final Duration historyWindow;
+    private final boolean checklists;
 
     public TriageEngine(Playbooks playbooks, Intel intel, Clock clock) {
         this(playbooks, intel, clock, DEFAULT_HISTORY_WINDOW);
     }
 
     public TriageEngine(Playbooks playbooks, Intel intel, Clock clock, Duration historyWindow) {
+        this(playbooks, intel, clock, historyWindow, true);
+    }
+
+    /**
+     * @param checklists whether verdicts carry the filled-in checklist (every step of the playbook); output that does not
+     *                   show it (the CLI's table and ndjson without --explain) saves filling it in for every finding
+     */
+    public TriageEngine(Playbooks playbooks, Intel intel, Clock clock, Duration historyWindow, boolean checklists) {
         this.playbooks = Objects.requireNonNull(playbooks, "playbooks");
         this.intel = Objects.requireNonNull(intel, "intel");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.historyWindow = Objects.requireNonNull(historyWindow, "historyWindow");
+        this.checklists = checklists;
     }
 
     public Playbooks playbooks() {
@@ -151,7 +161,7 @@ public final class TriageEngine {
         }
         List<String> nextSteps = nextSteps(playbook, disposition).stream().map(t -> t.render(values)).toList();
         List<Step> checklist = new ArrayList<>();
-        for (PlaybookStep step : playbook.steps()) {
+        for (PlaybookStep step : checklists ? playbook.steps() : List.<PlaybookStep>of()) {
             checklist.add(new Step(step.id(), step.phase(), step.text().render(values)));
         }
         return new Verdict(finding.id(), finding.type().name(), finding.accountId(), disposition, severity, playbook.id(),

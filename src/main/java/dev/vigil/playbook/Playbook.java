@@ -12,9 +12,10 @@ import java.util.Map;
  * @param source where it was loaded from: {@code bundled:playbooks/tor.yaml} or a file path
  * @param groupBy the case grouping key's fields; empty for the default (account, type, and the remote endpoint for
  *                network findings or the resource otherwise)
+ * @param groupByExpression the case grouping key as a CEL expression instead of fields; null when fields are used
  */
 public record Playbook(String id, String version, String title, String description, boolean global,
-                       List<TypePattern> covers, List<String> groupBy, List<Suppression> suppressions, List<Rule> rules,
+                       List<TypePattern> covers, List<String> groupBy, Expression groupByExpression, List<Suppression> suppressions, List<Rule> rules,
                        List<Question> questions, List<PlaybookStep> steps, Map<Disposition, List<Template>> nextSteps,
                        String source, Location location) {
 

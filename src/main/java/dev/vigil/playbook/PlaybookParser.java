@@ -76,7 +76,13 @@ final class PlaybookParser {
             }
         }
         List<TypePattern> covers = covers(map, owner, global);
-        List<String> groupBy = groupBy(map, owner);
+        List<String> groupBy = List.of();
+        Expression groupByExpression = null;
+        if (map.get("group-by") instanceof YamlNode.YamlScalar scalar && !scalar.isNull()) {
+            groupByExpression = compiler.compile(scalar, owner + " group-by", ExpressionCompiler.Expected.ANY, errors).orElse(null);
+        } else {
+            groupBy = groupBy(map, owner);
+        }
         List<Suppression> suppressions = new ArrayList<>();
         for (YamlNode.YamlMap item : maps(map.get("suppressions"), owner + ": suppressions")) {
             suppression(item).ifPresent(suppressions::add);
@@ -99,7 +105,7 @@ final class PlaybookParser {
         if (errors.size() > before || id == null) {
             return Optional.empty();
         }
-        return Optional.of(new Playbook(id, version, title, description, global, covers, groupBy, suppressions, rules,
+        return Optional.of(new Playbook(id, version, title, description, global, covers, groupBy, groupByExpression, suppressions, rules,
                 questions, steps, nextSteps, source, map.location()));
     }
 

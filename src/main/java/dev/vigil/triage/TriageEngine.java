@@ -164,8 +164,9 @@ public final class TriageEngine {
         for (PlaybookStep step : checklists ? playbook.steps() : List.<PlaybookStep>of()) {
             checklist.add(new Step(step.id(), step.phase(), step.text().render(values)));
         }
+        String caseKey = caseKey(playbook, scope, hits);
         return new Verdict(finding.id(), finding.type().name(), finding.accountId(), disposition, severity, playbook.id(),
-                playbook.version(), hits, answers, facts, nextSteps, checklist, caseKey(playbook, scope));
+                playbook.version(), hits, answers, facts, nextSteps, checklist, caseKey);
     }
 
     private List<Playbook> withGlobal(Playbook playbook) {
@@ -307,8 +308,20 @@ public final class TriageEngine {
         };
     }
 
-    /** The playbook's group-by fields joined with "|"; by default account, type, and remote endpoint or resource. */
-    private static String caseKey(Playbook playbook, FindingScope scope) {
+    /**
+     * The playbook's group-by: its expression's value (a list is joined with "|"), or its fields joined with "|"; by
+     * default account, type, and the remote endpoint (network connections) or the resource.
+     */
+    private static String caseKey(Playbook playbook, FindingScope scope, List<RuleHit> hits) {
+        if (playbook.groupByExpression() != null) {
+            try {
+                Object key = playbook.groupByExpression().evaluate(scope);
+                return key instanceof List<?> parts ? String.join("|", parts.stream().map(String::valueOf).toList())
+                        : String.valueOf(key);
+            } catch (Expression.EvaluationException e) {
+                hits.add(new RuleHit("group-by", "error", e.getMessage(), Map.of()));
+            }
+        }
         List<String> fields = playbook.groupBy();
         if (fields.isEmpty()) {
             boolean network = scope.finding().action() instanceof Action.NetworkConnection && !scope.remoteIp().isEmpty();

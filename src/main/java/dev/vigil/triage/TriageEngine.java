@@ -1,8 +1,6 @@
 package dev.vigil.triage;
 
-import dev.vigil.finding.Action;
 import dev.vigil.finding.Finding;
-import dev.vigil.intel.Account;
 import dev.vigil.intel.Intel;
 import dev.vigil.playbook.Expression;
 import dev.vigil.playbook.FindingScope;
@@ -85,8 +83,8 @@ public final class TriageEngine {
         Playbook playbook = playbooks.forType(finding.type().name());
         LocalDate today = scope.today();
         List<RuleHit> hits = new ArrayList<>();
-        Facts facts = facts(scope);
-        Function<String, Object> values = name -> value(name, facts, scope);
+        Facts facts = AssessmentFacts.of(scope);
+        Function<String, Object> values = name -> AssessmentFacts.value(name, facts, scope);
 
         Suppression applied = null;
         for (Playbook source : withGlobal(playbook)) {
@@ -164,7 +162,7 @@ public final class TriageEngine {
         for (PlaybookStep step : checklists ? playbook.steps() : List.<PlaybookStep>of()) {
             checklist.add(new Step(step.id(), step.phase(), step.text().render(values)));
         }
-        String caseKey = caseKey(playbook, scope, hits);
+        String caseKey = CaseKeys.of(playbook, scope, hits);
         return new Verdict(finding.id(), finding.type().name(), finding.accountId(), disposition, severity, playbook.id(),
                 playbook.version(), hits, answers, facts, nextSteps, checklist, caseKey);
     }
@@ -267,82 +265,4 @@ public final class TriageEngine {
         return List.of();
     }
 
-    private static Facts facts(FindingScope scope) {
-        Finding finding = scope.finding();
-        Account account = scope.account().orElse(null);
-        String ip = scope.remoteIp();
-        long port = scope.port();
-        return new Facts(finding.accountId(),
-                account == null ? null : account.name(),
-                account == null ? null : account.environment().toString(),
-                account == null ? null : account.team(),
-                account == null ? null : account.contact(),
-                account == null ? null : account.channel(),
-                ip.isEmpty() ? null : ip,
-                port == 0 ? null : (int) port,
-                scope.organization(),
-                scope.instanceId().isEmpty() ? null : scope.instanceId(),
-                finding.eventFirstSeen() != null ? finding.eventFirstSeen() : finding.createdAt(),
-                finding.eventLastSeen() != null ? finding.eventLastSeen() : finding.updatedAt());
-    }
-
-    /** A template's placeholder: a fact, else a variable. */
-    private static Object value(String name, Facts facts, FindingScope scope) {
-        return switch (name) {
-            case "accountId" -> facts.accountId();
-            case "accountName" -> facts.accountName();
-            case "environment" -> facts.environment();
-            case "owner" -> facts.owner();
-            case "contact" -> facts.contact();
-            case "channel" -> facts.channel();
-            case "destinationIp" -> facts.destinationIp();
-            case "destinationPort" -> facts.destinationPort();
-            case "destinationOrganization" -> facts.destinationOrganization();
-            case "instanceId" -> facts.instanceId();
-            case "firstSeen" -> facts.firstSeen();
-            case "lastSeen" -> facts.lastSeen();
-            case "type" -> scope.finding().type().name();
-            case "findingId" -> scope.finding().id();
-            case "region" -> scope.finding().region();
-            default -> scope.find(name).orElse(null);
-        };
-    }
-
-    /**
-     * The playbook's group-by: its expression's value (a list is joined with "|"), or its fields joined with "|"; by
-     * default account, type, and the remote endpoint (network connections) or the resource.
-     */
-    private static String caseKey(Playbook playbook, FindingScope scope, List<RuleHit> hits) {
-        if (playbook.groupByExpression() != null) {
-            try {
-                Object key = playbook.groupByExpression().evaluate(scope);
-                return key instanceof List<?> parts ? String.join("|", parts.stream().map(String::valueOf).toList())
-                        : String.valueOf(key);
-            } catch (Expression.EvaluationException e) {
-                hits.add(new RuleHit("group-by", "error", e.getMessage(), Map.of()));
-            }
-        }
-        List<String> fields = playbook.groupBy();
-        if (fields.isEmpty()) {
-            boolean network = scope.finding().action() instanceof Action.NetworkConnection && !scope.remoteIp().isEmpty();
-            fields = network ? List.of("account", "type", "remote") : List.of("account", "type", "resource");
-        }
-        StringBuilder key = new StringBuilder();
-        for (String field : fields) {
-            String part = switch (field) {
-                case "account" -> scope.finding().accountId();
-                case "type" -> scope.finding().type().name();
-                case "remote" -> scope.remoteIp().isEmpty() ? "" : scope.port() == 0 ? scope.remoteIp()
-                        : (scope.remoteIp().contains(":") ? "[" + scope.remoteIp() + "]" : scope.remoteIp()) + ":" + scope.port();
-                case "remote-ip" -> scope.remoteIp();
-                case "port" -> scope.port() == 0 ? "" : String.valueOf(scope.port());
-                case "resource" -> scope.finding().resource().label();
-                case "instance" -> scope.instanceId();
-                case "region" -> scope.finding().region();
-                default -> "";
-            };
-            key.append(key.length() == 0 ? "" : "|").append(part == null ? "" : part);
-        }
-        return key.toString();
-    }
 }

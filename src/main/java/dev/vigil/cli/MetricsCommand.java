@@ -8,6 +8,9 @@ import dev.vigil.cases.SuppressionCount;
 import dev.vigil.cases.CaseText;
 import dev.vigil.finding.Json;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -24,7 +27,8 @@ import picocli.CommandLine.Option;
                 + "(first -> last seen).",
                 "Then the findings each suppression rule kept out of cases, so that a noisy or a dead rule shows."},
         footerHeading = "%nExamples:%n",
-        footer = {"  vigil metrics", "  vigil metrics --since 7d --format json", "  vigil metrics --since 2026-11-01"})
+        footer = {"  vigil metrics", "  vigil metrics --since 7d --format json", "  vigil metrics --since 2026-11-01",
+                "  vigil metrics --playbooks my-playbooks/"})
 public final class MetricsCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -40,11 +44,20 @@ public final class MetricsCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table or json.")
     String format;
 
+    @Option(names = "--playbooks", paramLabel = "DIR",
+            description = "The playbook directories triage uses (repeatable), so that their suppression rules that never"
+                    + " fired are named too; the bundled playbooks always count.")
+    List<Path> playbookDirs = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         Formats.check(format, "table", "json");
         Instant from = StoreOptions.orUsageError(() -> Durations.since(since, Instant.now()));
-        MetricsReport report = store.withStore(s -> s.metrics(from));
+        List<String> suppressionRules = PlaybooksListCommand.load(playbookDirs).all().stream()
+                .flatMap(playbook -> playbook.suppressions().stream())
+                .map(suppression -> suppression.id())
+                .toList();
+        MetricsReport report = store.withStore(s -> s.metrics(from)).withSuppressionRules(suppressionRules);
         PrintWriter out = spec.commandLine().getOut();
         if (format.equals("json")) {
             out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));

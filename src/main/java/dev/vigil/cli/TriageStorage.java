@@ -33,6 +33,11 @@ public final class TriageStorage implements AutoCloseable {
         return new TriageStorage(store, recorder, recorder.history());
     }
 
+    /** Whether this run stores (false with --no-store). */
+    public boolean stores() {
+        return recorder != null;
+    }
+
     /** The history for {@code VigilConfig.intel(history)}: the store's plus this run's, or this run's only. */
     public History history() {
         return history;

@@ -41,7 +41,7 @@ public final class FindingRecorder implements AutoCloseable {
     private ObservationIndex pendingIndex = new ObservationIndex();
     private final List<Runnable> submitListeners = new ArrayList<>();
     private Handle writeHandle;
-    private StoreHistory history;
+    private volatile StoreHistory history;
     private volatile RecordSummary committed = RecordSummary.NONE;
     private RuntimeException failure;
     private boolean closed;
@@ -142,6 +142,11 @@ public final class FindingRecorder implements AutoCloseable {
         RecordSummary summary = writeHandle.inTransaction(transaction ->
                 new BatchWrite(transaction, clock.instant(), "vigil").write(batch));
         committed = committed.plus(summary);
+        StoreHistory reading = history;
+        if (reading != null) {
+            reading.committed(index);
+        }
+        // only now leaves the uncommitted findings: a look-up sees the batch either there or in the store
         uncommitted.removeIf(committedIndex -> committedIndex == index);
         afterCommit.accept(summary);
     }

@@ -47,6 +47,15 @@ final class ObservationIndex {
         }
     }
 
+    /** The pattern keys ({@code type|ip|port}) this index holds, for invalidating what the history cached about them. */
+    java.util.Set<String> patternKeys() {
+        return patterns.keySet();
+    }
+
+    static String patternKey(String type, String remoteIp, Integer port) {
+        return type + "|" + remoteIp + "|" + (port == null ? BatchWrite.ANY_PORT : port);
+    }
+
     boolean seenBefore(String subject, String remoteIp, Integer port, Instant before) {
         Long first = contacts.get(subject + "|" + remoteIp + "|" + (port == null ? BatchWrite.ANY_PORT : port));
         return first != null && (before == null || first < before.toEpochMilli());

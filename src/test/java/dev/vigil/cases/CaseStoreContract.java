@@ -371,6 +371,26 @@ abstract class CaseStoreContract {
     }
 
     @Test
+    void aPatternAskedAboutBeforeABatchCommitsStillShowsTheBatchAfterwards() {
+        String type = "Behavior:EC2/NetworkPortUnusual";
+        Finding a = Triaged.networkPortUnusual("f-1", PRODUCTION, "i-0aaa", "198.51.100.7", 4444, MONDAY);
+        store.record(a, Triaged.investigate(a, Level.MEDIUM));
+        try (FindingRecorder recorder = store.recorder()) {
+            StoreHistory history = recorder.history();
+            assertThat(history.instancesWithPattern(type, "198.51.100.7", 4444, MONDAY, Duration.ofHours(24)))
+                    .containsExactly("i-0aaa");
+            Finding b = Triaged.networkPortUnusual("f-2", PRODUCTION, "i-0bbb", "198.51.100.7", 4444, MONDAY.plusSeconds(60));
+            recorder.add(b, Triaged.investigate(b, Level.MEDIUM));
+            recorder.flush();
+
+            assertThat(history.instancesWithPattern(type, "198.51.100.7", 4444, MONDAY, Duration.ofHours(24)))
+                    .containsExactlyInAnyOrder("i-0aaa", "i-0bbb");
+            assertThat(history.instancesWithPattern(type, "198.51.100.7", null, MONDAY, Duration.ofHours(24)))
+                    .containsExactlyInAnyOrder("i-0aaa", "i-0bbb");
+        }
+    }
+
+    @Test
     void findingsTheHistoryWasToldAboutCountBeforeTheyAreStored() {
         Finding earlier = Triaged.networkPortUnusual("f-1", PRODUCTION, "i-0aaa", "198.51.100.7", 4444, MONDAY);
         try (FindingRecorder recorder = store.recorder()) {

@@ -22,9 +22,19 @@ public final class HistoryQueries implements AutoCloseable {
     private static final String PATTERN = "SELECT instance_id FROM pattern_instances WHERE type = ? AND remote_ip = ? "
             + "AND remote_port = ? AND last_seen >= ? AND first_seen <= ? LIMIT " + MAX_INSTANCES;
 
+    /** The instances of one pattern with their first and last time seen. */
+    public record PatternInstance(String instance, long firstSeen, long lastSeen) {
+    }
+
+    /** How many instances of one pattern are read (the most recently seen); a pattern with more is cut there. */
+    public static final int MAX_PATTERN_ROWS = 4096;
+    private static final String PATTERN_ROWS = "SELECT instance_id, first_seen, last_seen FROM pattern_instances "
+            + "WHERE type = ? AND remote_ip = ? AND remote_port = ? ORDER BY last_seen DESC LIMIT " + MAX_PATTERN_ROWS;
+
     private final Connection connection;
     private PreparedStatement contact;
     private PreparedStatement pattern;
+    private PreparedStatement patternRows;
 
     public HistoryQueries(Connection connection) {
         this.connection = connection;
@@ -74,9 +84,30 @@ public final class HistoryQueries implements AutoCloseable {
         }
     }
 
+    /** Every instance of the pattern (up to {@link #MAX_PATTERN_ROWS}), whatever its time, for the history to cache. */
+    public java.util.List<PatternInstance> patternInstances(String type, String remoteIp, Integer port) {
+        java.util.List<PatternInstance> instances = new java.util.ArrayList<>();
+        try {
+            if (patternRows == null) {
+                patternRows = connection.prepareStatement(PATTERN_ROWS);
+            }
+            patternRows.setString(1, type);
+            patternRows.setString(2, remoteIp);
+            patternRows.setInt(3, port == null ? BatchWrite.ANY_PORT : port);
+            try (ResultSet rows = patternRows.executeQuery()) {
+                while (rows.next()) {
+                    instances.add(new PatternInstance(rows.getString(1), rows.getLong(2), rows.getLong(3)));
+                }
+            }
+            return instances;
+        } catch (SQLException e) {
+            throw new IllegalStateException("the history look-up failed: " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public void close() {
-        for (PreparedStatement statement : new PreparedStatement[] {contact, pattern}) {
+        for (PreparedStatement statement : new PreparedStatement[] {contact, pattern, patternRows}) {
             if (statement != null) {
                 try {
                     statement.close();

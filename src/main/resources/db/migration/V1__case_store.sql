@@ -33,7 +33,7 @@ CREATE TABLE findings (
     suppressed_by    VARCHAR(128),
     case_number      BIGINT,
     stored_at        BIGINT           NOT NULL,
-    verdict_json     TEXT             NOT NULL
+    verdict          BYTEA            NOT NULL -- Vigil's JSON of the verdict, deflated
 );
 CREATE INDEX findings_by_case ON findings (case_number, level_rank, updated_at);
 CREATE INDEX findings_by_suppression ON findings (suppressed_by, created_at);
@@ -47,10 +47,12 @@ CREATE TABLE finding_versions (
     level_rank       INTEGER      NOT NULL,
     playbook_version VARCHAR(64),
     deciding_rule    VARCHAR(128),
-    verdict_json     TEXT         NOT NULL,
+    verdict          BYTEA        NOT NULL,
     replaced_at      BIGINT       NOT NULL
 );
 CREATE INDEX finding_versions_by_finding ON finding_versions (finding_id, replaced_at);
+
+-- (BYTEA is PostgreSQL's binary type; SQLite stores the bytes as they are.)
 
 -- A case groups the non-suppressed findings with the same case key while it is not closed (open_key is then null).
 CREATE TABLE cases (

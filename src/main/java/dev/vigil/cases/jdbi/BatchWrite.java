@@ -1,11 +1,9 @@
 package dev.vigil.cases.jdbi;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.vigil.cases.CaseKeys;
 import dev.vigil.cases.CaseState;
 import dev.vigil.cases.RecordSummary;
 import dev.vigil.finding.Finding;
-import dev.vigil.finding.Json;
 import dev.vigil.finding.RemoteEndpoint;
 import dev.vigil.finding.S3Bucket;
 import dev.vigil.finding.ResourceRef;
@@ -46,7 +44,7 @@ public final class BatchWrite {
     }
 
     private record Stored(Long updatedAt, long occurrences, Long caseNumber, String disposition, int levelRank,
-                          String playbookVersion, String decidingRule, String verdictJson) {
+                          String playbookVersion, String decidingRule, byte[] verdict) {
     }
 
     /** A case touched by this batch: opened now, or existing and joined / updated. */
@@ -112,7 +110,7 @@ public final class BatchWrite {
                 continue;
             }
             int rank = verdict.severity().ordinal() + 1;
-            String verdictJson = verdictJson(verdict);
+            byte[] storedVerdict = StoredVerdicts.write(verdict);
             Long caseNumber = before == null ? null : before.caseNumber();
             boolean joins = false;
             if (!verdict.disposition().suppressed() && caseNumber == null) {
@@ -136,7 +134,7 @@ public final class BatchWrite {
                 events.add(event(caseNumber, "finding_updated", null, null, finding.id(),
                         "count " + finding.count() + ", updated " + finding.updatedAt() + ": " + reason(verdict)));
             }
-            Map<String, Object> row = findingRow(finding, verdict, rank, caseNumber, verdictJson);
+            Map<String, Object> row = findingRow(finding, verdict, rank, caseNumber, storedVerdict);
             if (before == null) {
                 inserts.put(finding.id(), row);
                 written++;
@@ -150,7 +148,7 @@ public final class BatchWrite {
                 updated++;
             }
             stored.put(finding.id(), new Stored(Times.millis(finding.updatedAt()), finding.count(), caseNumber,
-                    verdict.disposition().id(), rank, verdict.playbookVersion(), decidingRule(verdict), verdictJson));
+                    verdict.disposition().id(), rank, verdict.playbookVersion(), decidingRule(verdict), storedVerdict));
             history(finding, contacts, patterns);
             if (caseNumber != null) {
                 final long number = caseNumber;
@@ -215,13 +213,13 @@ public final class BatchWrite {
         Map<String, Stored> stored = new HashMap<>();
         for (List<String> chunk : chunks(new ArrayList<>(ids))) {
             handle.createQuery("SELECT id, updated_at, occurrences, case_number, disposition, level_rank, playbook_version, "
-                            + "deciding_rule, verdict_json FROM findings WHERE id IN (<ids>)")
+                            + "deciding_rule, verdict FROM findings WHERE id IN (<ids>)")
                     .bindList("ids", chunk)
                     .map((rows, context) -> Map.entry(rows.getString("id"), new Stored(
                             Times.nullableLong(rows, "updated_at"), rows.getLong("occurrences"),
                             Times.nullableLong(rows, "case_number"), rows.getString("disposition"),
                             rows.getInt("level_rank"), rows.getString("playbook_version"),
-                            rows.getString("deciding_rule"), rows.getString("verdict_json"))))
+                            rows.getString("deciding_rule"), rows.getBytes("verdict"))))
                     .forEach(found -> stored.put(found.getKey(), found.getValue()));
         }
         return stored;
@@ -254,10 +252,10 @@ public final class BatchWrite {
 
     private static final JdbcBatch INSERT_FINDING = new JdbcBatch("INSERT INTO findings (id, type, account_id, region, title, score, created_at, "
             + "updated_at, event_first_seen, event_last_seen, occurrences, resource_label, instance_id, remote_ip, remote_port, "
-            + "disposition, level_rank, playbook, playbook_version, deciding_rule, suppressed_by, case_number, stored_at, verdict_json) "
+            + "disposition, level_rank, playbook, playbook_version, deciding_rule, suppressed_by, case_number, stored_at, verdict) "
             + "VALUES (:id, :type, :account_id, :region, :title, :score, :created_at, :updated_at, :event_first_seen, "
             + ":event_last_seen, :occurrences, :resource_label, :instance_id, :remote_ip, :remote_port, :disposition, :level_rank, "
-            + ":playbook, :playbook_version, :deciding_rule, :suppressed_by, :case_number, :stored_at, :verdict_json)");
+            + ":playbook, :playbook_version, :deciding_rule, :suppressed_by, :case_number, :stored_at, :verdict)");
 
     private static final JdbcBatch UPDATE_FINDING = new JdbcBatch("UPDATE findings SET type = :type, account_id = :account_id, region = :region, "
             + "title = :title, score = :score, created_at = :created_at, updated_at = :updated_at, "
@@ -265,11 +263,11 @@ public final class BatchWrite {
             + "resource_label = :resource_label, instance_id = :instance_id, remote_ip = :remote_ip, remote_port = :remote_port, "
             + "disposition = :disposition, level_rank = :level_rank, playbook = :playbook, playbook_version = :playbook_version, "
             + "deciding_rule = :deciding_rule, suppressed_by = :suppressed_by, case_number = :case_number, stored_at = :stored_at, "
-            + "verdict_json = :verdict_json WHERE id = :id");
+            + "verdict = :verdict WHERE id = :id");
 
     private static final JdbcBatch INSERT_VERSION = new JdbcBatch("INSERT INTO finding_versions (finding_id, updated_at, occurrences, disposition, "
-            + "level_rank, playbook_version, deciding_rule, verdict_json, replaced_at) VALUES (:finding_id, :updated_at, "
-            + ":occurrences, :disposition, :level_rank, :playbook_version, :deciding_rule, :verdict_json, :replaced_at)");
+            + "level_rank, playbook_version, deciding_rule, verdict, replaced_at) VALUES (:finding_id, :updated_at, "
+            + ":occurrences, :disposition, :level_rank, :playbook_version, :deciding_rule, :verdict, :replaced_at)");
 
     private static final JdbcBatch UPSERT_CONTACT = new JdbcBatch("INSERT INTO contacts (subject, remote_ip, remote_port, "
             + "first_seen) VALUES (:subject, :remote_ip, :remote_port, :first_seen) "
@@ -361,7 +359,7 @@ public final class BatchWrite {
         return rows;
     }
 
-    private Map<String, Object> findingRow(Finding finding, Verdict verdict, int rank, Long caseNumber, String verdictJson) {
+    private Map<String, Object> findingRow(Finding finding, Verdict verdict, int rank, Long caseNumber, byte[] storedVerdict) {
         RemoteEndpoint remote = finding.remote().orElse(null);
         Map<String, Object> row = new HashMap<>();
         row.put("id", finding.id());
@@ -387,7 +385,7 @@ public final class BatchWrite {
         row.put("suppressed_by", verdict.disposition().suppressed() ? suppressedBy(verdict) : null);
         row.put("case_number", caseNumber);
         row.put("stored_at", now);
-        row.put("verdict_json", verdictJson);
+        row.put("verdict", storedVerdict);
         return row;
     }
 
@@ -400,7 +398,7 @@ public final class BatchWrite {
         row.put("level_rank", before.levelRank());
         row.put("playbook_version", before.playbookVersion());
         row.put("deciding_rule", before.decidingRule());
-        row.put("verdict_json", before.verdictJson());
+        row.put("verdict", before.verdict());
         row.put("replaced_at", now);
         return row;
     }
@@ -514,18 +512,6 @@ public final class BatchWrite {
         RuleHit rule = verdict.decidingRule();
         return verdict.disposition().id() + ", " + verdict.severity().id()
                 + (rule == null ? "" : " (" + rule.id() + (rule.summary() == null ? "" : ": " + rule.summary()) + ")");
-    }
-
-    /** The verdict as stored with its finding; the checklist lives on the case, so it is left out here. */
-    static String verdictJson(Verdict verdict) {
-        Verdict compact = new Verdict(verdict.findingId(), verdict.type(), verdict.accountId(), verdict.disposition(),
-                verdict.severity(), verdict.playbook(), verdict.playbookVersion(), verdict.rules(), verdict.questions(),
-                verdict.facts(), verdict.nextSteps(), List.of(), verdict.caseKey());
-        try {
-            return Json.mapper().writeValueAsString(compact);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the verdict of finding " + verdict.findingId() + " as JSON", e);
-        }
     }
 
     private static String truncate(String text, int length) {

@@ -1,6 +1,5 @@
 package dev.vigil.cases.jdbi;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.vigil.cases.CaseDetail;
 import dev.vigil.cases.CaseException;
 import dev.vigil.cases.CaseFilter;
@@ -11,7 +10,6 @@ import dev.vigil.cases.CaseState;
 import dev.vigil.cases.CaseSummary;
 import dev.vigil.cases.ChecklistItem;
 import dev.vigil.cases.TimelineEntry;
-import dev.vigil.finding.Json;
 import dev.vigil.triage.Disposition;
 import dev.vigil.triage.Level;
 import dev.vigil.triage.Verdict;
@@ -101,12 +99,12 @@ public final class CaseQueries {
                 .bind("number", id.number())
                 .map((rows, context) -> finding(rows))
                 .list();
-        Verdict verdict = handle.createQuery("SELECT verdict_json FROM findings WHERE case_number = :number "
+        Verdict verdict = handle.createQuery("SELECT verdict FROM findings WHERE case_number = :number "
                         + "ORDER BY level_rank DESC, updated_at DESC LIMIT 1")
                 .bind("number", id.number())
-                .mapTo(String.class)
+                .map((rows, context) -> rows.getBytes(1))
                 .findOne()
-                .map(CaseQueries::verdict)
+                .map(StoredVerdicts::read)
                 .orElse(null);
         long findingEvents = handle.createQuery("SELECT count(*) FROM timeline WHERE case_number = :number "
                         + "AND kind IN (" + FINDING_EVENTS + ")")
@@ -173,13 +171,5 @@ public final class CaseQueries {
 
     static Level level(int rank) {
         return rank < 1 ? Level.LOW : Level.values()[Math.min(rank, Level.values().length) - 1];
-    }
-
-    static Verdict verdict(String json) {
-        try {
-            return Json.mapper().readValue(json, Verdict.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored verdict cannot be read back: " + e.getOriginalMessage(), e);
-        }
     }
 }

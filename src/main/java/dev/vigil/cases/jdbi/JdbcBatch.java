@@ -69,6 +69,8 @@ final class JdbcBatch {
             statement.setInt(index, number);
         } else if (value instanceof Double number) {
             statement.setDouble(index, number);
+        } else if (value instanceof byte[] bytes) {
+            statement.setBytes(index, bytes);
         } else {
             throw new IllegalArgumentException("cannot bind " + value.getClass().getName() + " to :" + name);
         }

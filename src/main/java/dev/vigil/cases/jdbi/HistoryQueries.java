@@ -5,11 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.LinkedHashSet;
-import java.util.Set;
 
 /**
  * The history look-ups over {@code contacts} and {@code pattern_instances}, each one primary-key look-up or range.
+ * {@code MAX_INSTANCES} is how many instances of a pattern the history names, as {@code InMemoryHistory} does.
  * Triage asks twice per finding, so the statements are prepared once per connection and reused. For one thread.
  */
 public final class HistoryQueries implements AutoCloseable {
@@ -19,8 +18,6 @@ public final class HistoryQueries implements AutoCloseable {
 
     private static final String CONTACT = "SELECT first_seen FROM contacts WHERE subject = ? AND remote_ip = ? "
             + "AND remote_port = ?";
-    private static final String PATTERN = "SELECT instance_id FROM pattern_instances WHERE type = ? AND remote_ip = ? "
-            + "AND remote_port = ? AND last_seen >= ? AND first_seen <= ? LIMIT " + MAX_INSTANCES;
 
     /** The instances of one pattern with their first and last time seen. */
     public record PatternInstance(String instance, long firstSeen, long lastSeen) {
@@ -33,7 +30,6 @@ public final class HistoryQueries implements AutoCloseable {
 
     private final Connection connection;
     private PreparedStatement contact;
-    private PreparedStatement pattern;
     private PreparedStatement patternRows;
 
     public HistoryQueries(Connection connection) {
@@ -54,31 +50,6 @@ public final class HistoryQueries implements AutoCloseable {
             try (ResultSet rows = contact.executeQuery()) {
                 return rows.next() && (before == null || rows.getLong(1) < before.toEpochMilli());
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("the history look-up failed: " + e.getMessage(), e);
-        }
-    }
-
-    public Set<String> instancesWithPattern(String type, String remoteIp, Integer port, Instant from, Instant to) {
-        Set<String> instances = new LinkedHashSet<>();
-        if (type == null || remoteIp == null) {
-            return instances;
-        }
-        try {
-            if (pattern == null) {
-                pattern = connection.prepareStatement(PATTERN);
-            }
-            pattern.setString(1, type);
-            pattern.setString(2, remoteIp);
-            pattern.setInt(3, port == null ? BatchWrite.ANY_PORT : port);
-            pattern.setLong(4, from.toEpochMilli());
-            pattern.setLong(5, to.toEpochMilli());
-            try (ResultSet rows = pattern.executeQuery()) {
-                while (rows.next()) {
-                    instances.add(rows.getString(1));
-                }
-            }
-            return instances;
         } catch (SQLException e) {
             throw new IllegalStateException("the history look-up failed: " + e.getMessage(), e);
         }
@@ -107,7 +78,7 @@ public final class HistoryQueries implements AutoCloseable {
 
     @Override
     public void close() {
-        for (PreparedStatement statement : new PreparedStatement[] {contact, pattern, patternRows}) {
+        for (PreparedStatement statement : new PreparedStatement[] {contact, patternRows}) {
             if (statement != null) {
                 try {
                     statement.close();

@@ -122,8 +122,8 @@ public final class StoreScaleBenchmark {
             time("cases list --state investigating", () -> store.list(new CaseFilter(CaseState.INVESTIGATING, false, null, 50)));
             time("cases list --severity medium", () -> store.list(new CaseFilter(null, false, Level.MEDIUM, 50)));
             time("cases list --state closed", () -> store.list(new CaseFilter(CaseState.CLOSED, false, null, 50)));
-            time("cases show " + hottest + " (" + store.summary(hottest).findings() + " findings)", () -> store.show(hottest));
             time("cases show " + typical + " (" + store.summary(typical).findings() + " findings)", () -> store.show(typical));
+            time("cases show " + hottest + " (" + store.summary(hottest).findings() + " findings)", () -> store.show(hottest));
             time("metrics --since 30d (all cases)", () -> store.metrics(Triaged.MONDAY.minus(Duration.ofDays(30))));
         }
     }

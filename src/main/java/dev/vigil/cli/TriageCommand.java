@@ -70,7 +70,7 @@ public final class TriageCommand implements Callable<Integer> {
     String format;
 
     @Option(names = "--explain", description = "Add the trace per finding: every rule that fired with its evidence, every"
-            + " question's answer (and, in json/ndjson/markdown, the checklist).")
+            + " question with its answer (in json/ndjson: each question's text, and the checklist).")
     boolean explain;
 
     @Option(names = "--as-of", paramLabel = "DATE",

@@ -127,7 +127,7 @@ class TriageCommandTest {
 
     @Test
     void asOfAfterTheAcknowledgementExpiresTurnsRootCredentialUseIntoAnInvestigation() throws IOException {
-        Run acknowledged = vigil("triage", "examples/findings/get-findings-pascalcase.json", "--format", "ndjson");
+        Run acknowledged = vigil("triage", "examples/findings/get-findings-pascalcase.json", "--format", "ndjson", "--as-of", "2026-11-25");
         Run expired = vigil("triage", "examples/findings/get-findings-pascalcase.json", "--format", "ndjson", "--as-of", "2027-07-01");
 
         JsonNode before = byTitle(acknowledged.out()).values().stream()

@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * {@code vigil metrics}: per finding type and severity, and for all cases together ({@code total}); suppression hits per rule.
- * Covers the cases seen (last seen or opened) and the suppressed findings created since {@code since}.
+ * Covers the cases seen (last seen or opened) and the suppressed findings created or stored since {@code since} (as cases count by last seen or opened: an import of old findings shows in today's metrics).
  *
  * @param silentSuppressions the suppression rules of the playbooks in use that did not fire in the window (dead or
  *                           not needed any more), when the caller knows the playbooks; else empty

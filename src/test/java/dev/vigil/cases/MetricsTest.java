@@ -121,4 +121,16 @@ class MetricsTest {
                     .silentSuppressions()).containsExactly("guardduty-sample", "known-host");
         }
     }
+
+    @Test
+    void anImportOfOldSuppressedFindingsCountsInTodaysWindowAsItsCasesDo() {
+        try (CaseStore store = CaseStore.open(StoreLocation.of(directory.resolve("old.db").toString(), Map.of()))) {
+            Instant lastYear = Instant.now().minus(Duration.ofDays(400));
+            Finding root = Triaged.rootCredentialUsage("r-old", PRODUCTION, lastYear);
+            store.record(root, Triaged.suppressed(root, Disposition.ACKNOWLEDGED, "root-credential-usage-issue-210"));
+            MetricsReport report = store.metrics(Instant.now().minus(Duration.ofDays(30)));
+            assertThat(report.suppressions()).singleElement()
+                    .satisfies(count -> assertThat(count.hits()).isEqualTo(1));
+        }
+    }
 }

@@ -54,7 +54,8 @@ public final class MetricsQueries {
             groups.add(group(group.get(0).type(), group.get(0).severity(), group));
         }
         List<SuppressionCount> suppressions = handle.createQuery("SELECT suppressed_by, disposition, count(*) AS hits, "
-                        + "max(created_at) AS last_hit FROM findings WHERE suppressed_by IS NOT NULL AND created_at >= :since "
+                        + "max(created_at) AS last_hit FROM findings WHERE suppressed_by IS NOT NULL "
+                        + "AND (created_at >= :since OR stored_at >= :since) "
                         + "GROUP BY suppressed_by, disposition")
                 .bind("since", since.toEpochMilli())
                 .map((rows, context) -> new SuppressionCount(rows.getString("suppressed_by"), rows.getString("disposition"),

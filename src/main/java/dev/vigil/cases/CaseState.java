@@ -1,5 +1,6 @@
 package dev.vigil.cases;
 
+import dev.vigil.text.DidYouMean;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.List;
@@ -49,7 +50,7 @@ public enum CaseState {
                 return state;
             }
         }
-        throw new CaseException("unknown case state \"" + text + "\"" + DidYouMean.suggest(wanted, ids())
+        throw new CaseException("unknown case state \"" + text + "\"" + DidYouMean.suffix(wanted, ids())
                 + "; states are " + String.join(", ", ids()));
     }
 

@@ -1,5 +1,6 @@
 package dev.vigil.intel;
 
+import dev.vigil.text.DidYouMean;
 import dev.vigil.intel.accounts.AccountFile;
 import dev.vigil.intel.accounts.LoadedAccounts;
 import dev.vigil.intel.geo.MaxMindOrganizations;
@@ -239,7 +240,7 @@ public record VigilConfig(Path file, List<ListSource> lists, Path accounts, Port
                 }
                 if (ListLoaders.forKind(kind).isEmpty()) {
                     errors.add(list.get("kind").place(), "unknown_list_kind", "list " + name + ": unknown kind \"" + kind
-                            + "\"" + dev.vigil.intel.yaml.DidYouMean.suggest(kind, ListLoaders.kinds()));
+                            + "\"" + DidYouMean.suggest(kind, ListLoaders.kinds()));
                     continue;
                 }
                 Path path = path(list, "path");

@@ -1,5 +1,6 @@
 package dev.vigil.playbook;
 
+import dev.vigil.text.DidYouMean;
 import dev.cel.bundle.Cel;
 import dev.cel.bundle.CelFactory;
 import dev.cel.common.CelAbstractSyntaxTree;

@@ -1,5 +1,6 @@
 package dev.vigil.playbook;
 
+import dev.vigil.text.DidYouMean;
 import dev.vigil.triage.Disposition;
 import dev.vigil.triage.Level;
 import java.time.LocalDate;

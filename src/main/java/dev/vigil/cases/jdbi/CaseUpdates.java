@@ -1,5 +1,6 @@
 package dev.vigil.cases.jdbi;
 
+import dev.vigil.text.DidYouMean;
 import dev.vigil.cases.CaseException;
 import dev.vigil.cases.CaseId;
 import dev.vigil.cases.CaseState;
@@ -99,7 +100,7 @@ public final class CaseUpdates {
             }
         }
         List<String> ids = checklist.stream().map(ChecklistItem::stepId).collect(Collectors.toList());
-        throw new CaseException("case " + id + " has no step \"" + step + "\"" + dev.vigil.cases.DidYouMean.suggest(wanted, ids)
+        throw new CaseException("case " + id + " has no step \"" + step + "\"" + DidYouMean.suffix(wanted, ids)
                 + "; its steps are " + String.join(", ", ids) + " (or their numbers 1-" + checklist.size() + ")");
     }
 }

@@ -1,5 +1,6 @@
 package dev.vigil.intel.accounts;
 
+import dev.vigil.text.DidYouMean;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -134,7 +135,7 @@ public final class AccountFile {
                 for (String column : row.keySet()) {
                     if (!CSV_COLUMNS.contains(column)) {
                         errors.add(new Place(file, 1, 0), "unknown_column", "unknown column \"" + column + "\""
-                                + dev.vigil.intel.yaml.DidYouMean.suggest(column, CSV_COLUMNS));
+                                + DidYouMean.suggest(column, CSV_COLUMNS));
                     }
                 }
                 Map<String, Set<Integer>> exposed = exposedInstances(row.get("exposed_instances"), place, errors);

@@ -1,5 +1,6 @@
 package dev.vigil.intel.lists;
 
+import dev.vigil.text.DidYouMean;
 import dev.vigil.intel.yaml.ConfigErrors;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +23,7 @@ public final class ListFiles {
         ListLoader loader = ListLoaders.forKind(source.kind()).orElse(null);
         if (loader == null) {
             errors.add(source.place(), "unknown_list_kind", "list " + source.name() + ": unknown kind \"" + source.kind()
-                    + "\"" + dev.vigil.intel.yaml.DidYouMean.suggest(String.valueOf(source.kind()), ListLoaders.kinds()));
+                    + "\"" + DidYouMean.suggest(String.valueOf(source.kind()), ListLoaders.kinds()));
             return Optional.empty();
         }
         if (source.file() == null) {

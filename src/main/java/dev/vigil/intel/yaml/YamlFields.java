@@ -1,5 +1,6 @@
 package dev.vigil.intel.yaml;
 
+import dev.vigil.text.DidYouMean;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -7,15 +7,15 @@ import dev.vigil.intel.geo.MaxMindOrganizations;
 import dev.vigil.intel.lists.IpList;
 import dev.vigil.intel.lists.LoadedIpLists;
 import dev.vigil.intel.yaml.ConfigErrors;
-import dev.vigil.intel.yaml.Place;
+import dev.vigil.yaml.Place;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code vigil intel check}: loads everything the config names and reports it, or every error at once (exit 2). */
 @Command(name = "check",

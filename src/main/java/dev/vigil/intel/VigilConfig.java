@@ -1,6 +1,5 @@
 package dev.vigil.intel;
 
-import dev.vigil.text.DidYouMean;
 import dev.vigil.intel.accounts.AccountFile;
 import dev.vigil.intel.accounts.LoadedAccounts;
 import dev.vigil.intel.geo.MaxMindOrganizations;
@@ -11,10 +10,10 @@ import dev.vigil.intel.lists.ListSource;
 import dev.vigil.intel.lists.LoadedIpLists;
 import dev.vigil.intel.yaml.ConfigErrors;
 import dev.vigil.intel.yaml.EnvironmentReferences;
-import dev.vigil.intel.yaml.Place;
 import dev.vigil.intel.yaml.YamlFields;
-import dev.vigil.intel.yaml.YamlNode;
-import dev.vigil.intel.yaml.YamlTree;
+import dev.vigil.text.DidYouMean;
+import dev.vigil.yaml.Place;
+import dev.vigil.yaml.YamlNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -75,7 +74,7 @@ public record VigilConfig(Path file, List<ListSource> lists, Path accounts, Port
         String name = file.toString();
         YamlNode root;
         try (InputStream in = Files.newInputStream(file)) {
-            root = YamlTree.read(name, in, errors);
+            root = YamlFields.read(name, in, errors);
         } catch (NoSuchFileException e) {
             throw new dev.vigil.intel.yaml.InvalidConfigurationException("config file " + file
                     + " does not exist: give the path of your vigil.yaml (see examples/vigil.yaml)");

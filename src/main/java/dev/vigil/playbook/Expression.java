@@ -2,6 +2,7 @@ package dev.vigil.playbook;
 
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
+import dev.vigil.yaml.Place;
 
 /**
  * A CEL expression from a playbook, parsed, type-checked and planned once at load; {@link #evaluate} runs it against a
@@ -10,7 +11,7 @@ import dev.cel.runtime.CelRuntime;
 public final class Expression {
 
     private final String text;
-    private final Location location;
+    private final Place location;
     private final CelRuntime.Program program;
     private final java.util.function.Function<FindingScope, Object> direct;
 
@@ -18,7 +19,7 @@ public final class Expression {
      * @param direct the same expression compiled to Java lambdas (see {@link LambdaCompiler}), or null when it uses more
      *               than the common subset and the CEL program evaluates it
      */
-    Expression(String text, Location location, CelRuntime.Program program, java.util.function.Function<FindingScope, Object> direct) {
+    Expression(String text, Place location, CelRuntime.Program program, java.util.function.Function<FindingScope, Object> direct) {
         this.text = text;
         this.location = location;
         this.program = program;
@@ -29,7 +30,7 @@ public final class Expression {
         return text;
     }
 
-    public Location location() {
+    public Place location() {
         return location;
     }
 

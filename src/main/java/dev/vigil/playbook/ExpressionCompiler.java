@@ -1,6 +1,5 @@
 package dev.vigil.playbook;
 
-import dev.vigil.text.DidYouMean;
 import dev.cel.bundle.Cel;
 import dev.cel.bundle.CelFactory;
 import dev.cel.common.CelAbstractSyntaxTree;
@@ -19,6 +18,9 @@ import dev.cel.common.types.SimpleType;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelFunctionBinding;
+import dev.vigil.text.DidYouMean;
+import dev.vigil.yaml.Place;
+import dev.vigil.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -122,10 +124,10 @@ public final class ExpressionCompiler {
      * Compiles {@code node}'s text; on failure adds errors naming {@code owner} (e.g. {@code rule "github-ssh"}) and
      * returns empty.
      */
-    public Optional<Expression> compile(YamlNode.YamlScalar node, String owner, Expected expected, List<PlaybookError> errors) {
+    public Optional<Expression> compile(YamlNode.Scalar node, String owner, Expected expected, List<PlaybookError> errors) {
         String text = node.text() == null ? "" : node.text().strip();
         if (text.isEmpty()) {
-            errors.add(new PlaybookError(node.location(), "playbook_missing_key", owner + ": the expression is empty"));
+            errors.add(new PlaybookError(node.place(), "playbook_missing_key", owner + ": the expression is empty"));
             return Optional.empty();
         }
         CelValidationResult parsed = cel.parse(text);
@@ -140,7 +142,7 @@ public final class ExpressionCompiler {
         try {
             ast = parsed.getAst();
         } catch (CelValidationException e) {
-            errors.add(new PlaybookError(node.location(), "playbook_syntax_error", owner + ": " + e.getMessage()));
+            errors.add(new PlaybookError(node.place(), "playbook_syntax_error", owner + ": " + e.getMessage()));
             return Optional.empty();
         }
         int before = errors.size();
@@ -160,20 +162,20 @@ public final class ExpressionCompiler {
             CelAbstractSyntaxTree checkedAst = checked.getAst();
             CelType result = checkedAst.getResultType();
             if (!fits(result, expected)) {
-                errors.add(new PlaybookError(node.location(), "playbook_wrong_result_type", owner + ": \"" + text
+                errors.add(new PlaybookError(node.place(), "playbook_wrong_result_type", owner + ": \"" + text
                         + "\" gives " + FunctionSpec.typeName(result) + ", but " + expected.description + " is needed"));
                 return Optional.empty();
             }
-            return Optional.of(new Expression(text, node.location(), cel.createProgram(checkedAst), LambdaCompiler.compile(checkedAst.getExpr()).orElse(null)));
+            return Optional.of(new Expression(text, node.place(), cel.createProgram(checkedAst), LambdaCompiler.compile(checkedAst.getExpr()).orElse(null)));
         } catch (CelValidationException | CelEvaluationException e) {
-            errors.add(new PlaybookError(node.location(), "playbook_type_error", owner + ": " + e.getMessage()));
+            errors.add(new PlaybookError(node.place(), "playbook_type_error", owner + ": " + e.getMessage()));
             return Optional.empty();
         }
     }
 
     /** Compiles a stand-alone expression (tests, the reference's examples). */
     public Optional<Expression> compile(String text, Expected expected, List<PlaybookError> errors) {
-        return compile(new YamlNode.YamlScalar(new Location("<expression>", 1, 1), text, false, false, false),
+        return compile(YamlNode.Scalar.plain(new Place("<expression>", 1, 1), text),
                 "expression", expected, errors);
     }
 
@@ -186,30 +188,30 @@ public final class ExpressionCompiler {
     }
 
     /** Maps a position inside the expression to the YAML file. CEL lines count from 1, columns from 0. */
-    private static Location place(YamlNode.YamlScalar node, CelSourceLocation at) {
+    private static Place place(YamlNode.Scalar node, CelSourceLocation at) {
         if (at == null || at.equals(CelSourceLocation.NONE) || at.getLine() < 1) {
-            return node.location();
+            return node.place();
         }
         int line = at.getLine() - 1;
         int column = Math.max(0, at.getColumn());
-        Location start = node.location();
+        Place start = node.place();
         if (node.block()) {
-            return new Location(start.file(), start.line() + 1 + line, start.column() + 2 + column);
+            return new Place(start.file(), start.line() + 1 + line, start.column() + 2 + column);
         }
         if (line > 0) {
-            return new Location(start.file(), start.line() + line, column + 1);
+            return new Place(start.file(), start.line() + line, column + 1);
         }
-        return new Location(start.file(), start.line(), start.column() + (node.quoted() ? 1 : 0) + column);
+        return new Place(start.file(), start.line(), start.column() + (node.quoted() ? 1 : 0) + column);
     }
 
     /** Checks every name in a parsed expression against Vigil's registries before type-checking. */
     private final class NameCheck {
-        private final YamlNode.YamlScalar node;
+        private final YamlNode.Scalar node;
         private final String owner;
         private final CelAbstractSyntaxTree ast;
         private final List<PlaybookError> errors;
 
-        NameCheck(YamlNode.YamlScalar node, String owner, CelAbstractSyntaxTree ast, List<PlaybookError> errors) {
+        NameCheck(YamlNode.Scalar node, String owner, CelAbstractSyntaxTree ast, List<PlaybookError> errors) {
             this.node = node;
             this.owner = owner;
             this.ast = ast;
@@ -264,8 +266,8 @@ public final class ExpressionCompiler {
                                 .map(f -> f.substring(target.length() + 1)).toList();
                         String hint = namespaces.contains(target) ? DidYouMean.suffix(function, sameNamespace)
                                 : DidYouMean.suffix(qualified, functions);
-                        Location root = at(rootIdent(call.target().get()));
-                        Location name = new Location(root.file(), root.line(), root.column() + target.length() + 1);
+                        Place root = at(rootIdent(call.target().get()));
+                        Place name = new Place(root.file(), root.line(), root.column() + target.length() + 1);
                         errors.add(new PlaybookError(name, "playbook_unknown_function",
                                 owner + ": unknown function \"" + (namespaces.contains(target) ? function : qualified) + "\"" + hint));
                         return;
@@ -337,12 +339,12 @@ public final class ExpressionCompiler {
                     && !namespaces.contains(name);
         }
 
-        private Location at(CelExpr expr) {
+        private Place at(CelExpr expr) {
             Integer offset = ast.getSource().getPositionsMap().get(expr.id());
             if (offset == null) {
-                return node.location();
+                return node.place();
             }
-            return ast.getSource().getOffsetLocation(offset).map(l -> place(node, l)).orElse(node.location());
+            return ast.getSource().getOffsetLocation(offset).map(l -> place(node, l)).orElse(node.place());
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.vigil.playbook;
 
 import dev.vigil.triage.Disposition;
+import dev.vigil.yaml.Place;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +18,7 @@ import java.util.Map;
 public record Playbook(String id, String version, String title, String description, boolean global,
                        List<TypePattern> covers, List<String> groupBy, Expression groupByExpression, List<Suppression> suppressions, List<Rule> rules,
                        List<Question> questions, List<PlaybookStep> steps, Map<Disposition, List<Template>> nextSteps,
-                       String source, Location location) {
+                       String source, Place location) {
 
     public Playbook {
         covers = List.copyOf(covers);

@@ -1,10 +1,11 @@
 package dev.vigil.playbook;
 
+import dev.vigil.yaml.Place;
 /**
  * One problem in a playbook file, with a stable snake_case {@code code} (e.g. {@code playbook_unknown_function}) and a
  * message that says how to fix it. Printed as {@code playbooks/ssh.yaml:14:7: playbook_unknown_function: rule "github-ssh": ...}.
  */
-public record PlaybookError(Location location, String code, String message) implements Comparable<PlaybookError> {
+public record PlaybookError(Place location, String code, String message) implements Comparable<PlaybookError> {
 
     @Override
     public int compareTo(PlaybookError other) {

@@ -3,6 +3,12 @@ package dev.vigil.playbook;
 import dev.vigil.text.DidYouMean;
 import dev.vigil.triage.Disposition;
 import dev.vigil.triage.Level;
+import dev.vigil.yaml.Place;
+import dev.vigil.yaml.YamlDocument;
+import dev.vigil.yaml.YamlNode;
+import dev.vigil.yaml.YamlProblem;
+import dev.vigil.yaml.YamlTreeReader;
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -52,12 +58,12 @@ final class PlaybookParser {
     }
 
     Optional<Playbook> parse(String text) {
-        Optional<YamlNode> root = new YamlTreeReader(file, errors).read(text);
+        Optional<YamlNode> root = read(text);
         if (root.isEmpty()) {
             return Optional.empty();
         }
-        if (!(root.get() instanceof YamlNode.YamlMap map)) {
-            error(root.get().location(), "playbook_bad_value", "a playbook is a map with id, version, title, covers, ...; found " + root.get().kind());
+        if (!(root.get() instanceof YamlNode.Mapping map)) {
+            error(root.get().place(), "playbook_bad_value", "a playbook is a map with id, version, title, covers, ...; found " + kind(root.get()));
             return Optional.empty();
         }
         int before = errors.size();
@@ -73,82 +79,82 @@ final class PlaybookParser {
             if (kind.equals("global")) {
                 global = true;
             } else {
-                error(map.get("kind").location(), "playbook_bad_value", owner + ": kind is \"playbook\" (the default) or \"global\", not \"" + kind + "\"");
+                error(map.get("kind").place(), "playbook_bad_value", owner + ": kind is \"playbook\" (the default) or \"global\", not \"" + kind + "\"");
             }
         }
         List<TypePattern> covers = covers(map, owner, global);
         List<String> groupBy = List.of();
         Expression groupByExpression = null;
-        if (map.get("group-by") instanceof YamlNode.YamlScalar scalar && !scalar.isNull()) {
+        if (map.get("group-by") instanceof YamlNode.Scalar scalar && !scalar.isNull()) {
             groupByExpression = compiler.compile(scalar, owner + " group-by", ExpressionCompiler.Expected.ANY, errors).orElse(null);
         } else {
             groupBy = groupBy(map, owner);
         }
         List<Suppression> suppressions = new ArrayList<>();
-        for (YamlNode.YamlMap item : maps(map.get("suppressions"), owner + ": suppressions")) {
+        for (YamlNode.Mapping item : maps(map.get("suppressions"), owner + ": suppressions")) {
             suppression(item).ifPresent(suppressions::add);
         }
         List<Rule> rules = new ArrayList<>();
-        for (YamlNode.YamlMap item : maps(map.get("rules"), owner + ": rules")) {
+        for (YamlNode.Mapping item : maps(map.get("rules"), owner + ": rules")) {
             rule(item).ifPresent(rules::add);
         }
         List<Question> questions = new ArrayList<>();
-        for (YamlNode.YamlMap item : maps(map.get("questions"), owner + ": questions")) {
+        for (YamlNode.Mapping item : maps(map.get("questions"), owner + ": questions")) {
             question(item).ifPresent(questions::add);
         }
         uniqueIds(map, owner);
         List<PlaybookStep> steps = steps(map.get("steps"), owner);
         Map<Disposition, List<Template>> nextSteps = nextSteps(map.get("next-steps"), owner);
         if (global && (!questions.isEmpty() || !steps.isEmpty())) {
-            error(map.location(), "playbook_bad_value", owner + ": a global playbook has suppressions, rules and next-steps only;"
+            error(map.place(), "playbook_bad_value", owner + ": a global playbook has suppressions, rules and next-steps only;"
                     + " put questions and steps in a type's playbook");
         }
         if (errors.size() > before || id == null) {
             return Optional.empty();
         }
         return Optional.of(new Playbook(id, version, title, description, global, covers, groupBy, groupByExpression, suppressions, rules,
-                questions, steps, nextSteps, source, map.location()));
+                questions, steps, nextSteps, source, map.place()));
     }
 
-    private List<TypePattern> covers(YamlNode.YamlMap map, String owner, boolean global) {
+    private List<TypePattern> covers(YamlNode.Mapping map, String owner, boolean global) {
         YamlNode node = map.get("covers");
         if (node == null) {
             if (!global) {
-                error(map.location(), "playbook_missing_key", owner + ": \"covers\" is missing: list the finding types"
+                error(map.place(), "playbook_missing_key", owner + ": \"covers\" is missing: list the finding types"
                         + " (e.g. Behavior:EC2/NetworkPortUnusual, UnauthorizedAccess:*/Tor*, or default)");
             }
             return List.of();
         }
         if (global) {
-            error(node.location(), "playbook_bad_value", owner + ": a global playbook applies to every finding; remove \"covers\"");
+            error(node.place(), "playbook_bad_value", owner + ": a global playbook applies to every finding; remove \"covers\"");
             return List.of();
         }
         List<TypePattern> patterns = new ArrayList<>();
-        for (YamlNode.YamlScalar item : scalars(node, owner + ": covers")) {
+        for (YamlNode.Scalar item : scalars(node, owner + ": covers")) {
             String text = item.text() == null ? "" : item.text().trim();
             if (text.isEmpty() || text.contains(" ")) {
-                error(item.location(), "playbook_bad_pattern", owner + ": \"" + text + "\" is not a finding type or pattern"
+                error(item.place(), "playbook_bad_pattern", owner + ": \"" + text + "\" is not a finding type or pattern"
                         + " (e.g. Recon:EC2/PortProbeUnprotectedPort, UnauthorizedAccess:*/Tor*, default)");
             } else {
                 patterns.add(TypePattern.of(text));
             }
         }
-        if (patterns.isEmpty() && node instanceof YamlNode.YamlList list && list.items().isEmpty()) {
-            error(node.location(), "playbook_missing_key", owner + ": \"covers\" is empty");
+        if (patterns.isEmpty() && node instanceof YamlNode.Sequence list && list.items().isEmpty()) {
+            error(node.place(), "playbook_missing_key", owner + ": \"covers\" is empty");
         }
         return patterns;
     }
 
-    private List<String> groupBy(YamlNode.YamlMap map, String owner) {
+    private List<String> groupBy(YamlNode.Mapping map, String owner) {
         YamlNode node = map.get("group-by");
         if (node == null) {
             return List.of();
         }
         List<String> fields = new ArrayList<>();
-        for (YamlNode.YamlScalar item : scalars(node, owner + ": group-by")) {
+        for (YamlNode.Scalar item : scalars(node, owner + ": group-by")) {
             String field = item.text() == null ? "" : item.text().trim();
             if (!GROUP_BY_FIELDS.contains(field)) {
-                error(item.location(), "playbook_bad_value", owner + ": group-by field \"" + field + "\" is not one of "
+                error(item.place(), "playbook_bad_value", owner + ": group-by field \"" + field + "\" is not one of "
                         + GROUP_BY_FIELDS + DidYouMean.suffix(field, GROUP_BY_FIELDS));
             } else {
                 fields.add(field);
@@ -157,7 +163,7 @@ final class PlaybookParser {
         return fields;
     }
 
-    private Optional<Suppression> suppression(YamlNode.YamlMap map) {
+    private Optional<Suppression> suppression(YamlNode.Mapping map) {
         checkKeys(map, SUPPRESSION_KEYS, "suppression");
         String id = text(map, "id", "suppression", true);
         String owner = "suppression \"" + (id == null ? "?" : id) + "\"";
@@ -169,7 +175,7 @@ final class PlaybookParser {
                 case "false_positive" -> Disposition.FALSE_POSITIVE;
                 case "acknowledged" -> Disposition.ACKNOWLEDGED;
                 default -> {
-                    error(map.get("disposition").location(), "playbook_bad_value", owner + ": a suppression's disposition is"
+                    error(map.get("disposition").place(), "playbook_bad_value", owner + ": a suppression's disposition is"
                             + " false_positive or acknowledged, not \"" + dispositionText + "\" (use a rule for the others)");
                     yield null;
                 }
@@ -184,7 +190,7 @@ final class PlaybookParser {
             try {
                 expires = LocalDate.parse(expiresText.trim());
             } catch (java.time.format.DateTimeParseException e) {
-                error(map.get("expires").location(), "playbook_bad_date", owner + ": expires \"" + expiresText
+                error(map.get("expires").place(), "playbook_bad_date", owner + ": expires \"" + expiresText
                         + "\" is not a date: write it as YYYY-MM-DD, e.g. 2027-06-30");
             }
         }
@@ -192,10 +198,10 @@ final class PlaybookParser {
         if (id == null || when.isEmpty() || disposition == null || reason == null || by == null) {
             return Optional.empty();
         }
-        return Optional.of(new Suppression(id, map.location(), when.get(), disposition, reason, by, reference, expires, evidence));
+        return Optional.of(new Suppression(id, map.place(), when.get(), disposition, reason, by, reference, expires, evidence));
     }
 
-    private Optional<Rule> rule(YamlNode.YamlMap map) {
+    private Optional<Rule> rule(YamlNode.Mapping map) {
         checkKeys(map, RULE_KEYS, "rule");
         String id = text(map, "id", "rule", true);
         String owner = "rule \"" + (id == null ? "?" : id) + "\"";
@@ -204,11 +210,11 @@ final class PlaybookParser {
         Level raise = level(map, "raise", owner);
         Level lower = level(map, "lower", owner);
         if (lower != null && !benign) {
-            error(map.get("lower").location(), "playbook_lower_not_benign", owner + ": only a rule that finds the activity"
+            error(map.get("lower").place(), "playbook_lower_not_benign", owner + ": only a rule that finds the activity"
                     + " legitimate may lower the severity: add \"benign: true\" if it does, or use raise");
         }
         if (raise != null && benign) {
-            error(map.get("raise").location(), "playbook_bad_value", owner + ": a benign rule lowers the severity; it cannot also raise it");
+            error(map.get("raise").place(), "playbook_bad_value", owner + ": a benign rule lowers the severity; it cannot also raise it");
         }
         Disposition disposition = null;
         String dispositionText = text(map, "disposition", owner, false);
@@ -217,7 +223,7 @@ final class PlaybookParser {
                 case "expected" -> disposition = Disposition.EXPECTED;
                 case "investigate" -> disposition = Disposition.INVESTIGATE;
                 case "escalate" -> disposition = Disposition.ESCALATE;
-                default -> error(map.get("disposition").location(), "playbook_bad_value", owner + ": a rule's disposition is"
+                default -> error(map.get("disposition").place(), "playbook_bad_value", owner + ": a rule's disposition is"
                         + " expected, investigate or escalate, not \"" + dispositionText + "\""
                         + (dispositionText.equals("false_positive") || dispositionText.equals("acknowledged")
                         ? " (write a suppression for that)" : ""));
@@ -231,15 +237,15 @@ final class PlaybookParser {
             Set<String> known = new HashSet<>(variableNames);
             known.addAll(FACTS);
             known.addAll(evidence.keySet());
-            checkPlaceholders(summary, known, map.get("summary").location(), owner);
+            checkPlaceholders(summary, known, map.get("summary").place(), owner);
         }
         if (id == null || when.isEmpty() || summary == null) {
             return Optional.empty();
         }
-        return Optional.of(new Rule(id, map.location(), when.get(), benign, raise, lower, disposition, summary, evidence));
+        return Optional.of(new Rule(id, map.place(), when.get(), benign, raise, lower, disposition, summary, evidence));
     }
 
-    private Optional<Question> question(YamlNode.YamlMap map) {
+    private Optional<Question> question(YamlNode.Mapping map) {
         checkKeys(map, QUESTION_KEYS, "question");
         String id = text(map, "id", "question", true);
         String owner = "question \"" + (id == null ? "?" : id) + "\"";
@@ -249,7 +255,7 @@ final class PlaybookParser {
         if (id == null || text == null || answer.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Question(id, map.location(), text, answer.get(), evidence));
+        return Optional.of(new Question(id, map.place(), text, answer.get(), evidence));
     }
 
     private List<PlaybookStep> steps(YamlNode node, String owner) {
@@ -257,22 +263,22 @@ final class PlaybookParser {
         if (node == null) {
             return steps;
         }
-        if (!(node instanceof YamlNode.YamlMap phases)) {
-            error(node.location(), "playbook_bad_value", owner + ": steps is a map from phase (" + String.join(", ", PlaybookStep.PHASES)
-                    + ") to a list of steps; found " + node.kind());
+        if (!(node instanceof YamlNode.Mapping phases)) {
+            error(node.place(), "playbook_bad_value", owner + ": steps is a map from phase (" + String.join(", ", PlaybookStep.PHASES)
+                    + ") to a list of steps; found " + kind(node));
             return steps;
         }
         Set<String> known = new HashSet<>(variableNames);
         known.addAll(FACTS);
-        for (YamlNode.Entry entry : phases.entries().values()) {
+        for (YamlNode.Field entry : phases.fields().values()) {
             String phase = entry.key();
             if (!PlaybookStep.PHASES.contains(phase)) {
-                error(entry.keyLocation(), "playbook_unknown_key", owner + ": unknown phase \"" + phase + "\""
+                error(entry.keyPlace(), "playbook_unknown_key", owner + ": unknown phase \"" + phase + "\""
                         + DidYouMean.suffix(phase, PlaybookStep.PHASES) + " (phases: " + String.join(", ", PlaybookStep.PHASES) + ")");
                 continue;
             }
-            if (!(entry.value() instanceof YamlNode.YamlList list)) {
-                error(entry.value().location(), "playbook_bad_value", owner + ": steps." + phase + " is a list; found " + entry.value().kind());
+            if (!(entry.value() instanceof YamlNode.Sequence list)) {
+                error(entry.value().place(), "playbook_bad_value", owner + ": steps." + phase + " is a list; found " + kind(entry.value()));
                 continue;
             }
             int number = 0;
@@ -280,19 +286,19 @@ final class PlaybookParser {
                 number++;
                 String id = phase + "-" + number;
                 String text = null;
-                if (item instanceof YamlNode.YamlScalar scalar && scalar.text() != null) {
+                if (item instanceof YamlNode.Scalar scalar && scalar.text() != null) {
                     text = scalar.text();
-                } else if (item instanceof YamlNode.YamlMap step) {
+                } else if (item instanceof YamlNode.Mapping step) {
                     checkKeys(step, STEP_KEYS, "step");
                     String given = text(step, "id", owner + ": step", false);
                     id = given == null ? id : given;
                     text = text(step, "text", owner + ": step " + id, true);
                 } else {
-                    error(item.location(), "playbook_bad_value", owner + ": a step is a text or a map with id and text; found " + item.kind());
+                    error(item.place(), "playbook_bad_value", owner + ": a step is a text or a map with id and text; found " + kind(item));
                 }
                 if (text != null) {
                     Template template = Template.of(text.strip());
-                    checkPlaceholders(template, known, item.location(), owner + ": step " + id);
+                    checkPlaceholders(template, known, item.place(), owner + ": step " + id);
                     steps.add(new PlaybookStep(id, phase, template));
                 }
             }
@@ -306,23 +312,23 @@ final class PlaybookParser {
         if (node == null) {
             return result;
         }
-        if (!(node instanceof YamlNode.YamlMap map)) {
-            error(node.location(), "playbook_bad_value", owner + ": next-steps is a map from disposition to a list of texts; found " + node.kind());
+        if (!(node instanceof YamlNode.Mapping map)) {
+            error(node.place(), "playbook_bad_value", owner + ": next-steps is a map from disposition to a list of texts; found " + kind(node));
             return result;
         }
         Set<String> known = new HashSet<>(variableNames);
         known.addAll(FACTS);
         List<String> dispositions = java.util.Arrays.stream(Disposition.values()).map(Disposition::id).toList();
-        for (YamlNode.Entry entry : map.entries().values()) {
+        for (YamlNode.Field entry : map.fields().values()) {
             if (!dispositions.contains(entry.key())) {
-                error(entry.keyLocation(), "playbook_unknown_key", owner + ": next-steps for unknown disposition \"" + entry.key()
+                error(entry.keyPlace(), "playbook_unknown_key", owner + ": next-steps for unknown disposition \"" + entry.key()
                         + "\"" + DidYouMean.suffix(entry.key(), dispositions) + " (dispositions: " + String.join(", ", dispositions) + ")");
                 continue;
             }
             List<Template> templates = new ArrayList<>();
-            for (YamlNode.YamlScalar item : scalars(entry.value(), owner + ": next-steps." + entry.key())) {
+            for (YamlNode.Scalar item : scalars(entry.value(), owner + ": next-steps." + entry.key())) {
                 Template template = Template.of(item.text() == null ? "" : item.text().strip());
-                checkPlaceholders(template, known, item.location(), owner + ": next-steps." + entry.key());
+                checkPlaceholders(template, known, item.place(), owner + ": next-steps." + entry.key());
                 templates.add(template);
             }
             result.put(Disposition.valueOf(entry.key().toUpperCase(Locale.ROOT)), templates);
@@ -330,46 +336,46 @@ final class PlaybookParser {
         return result;
     }
 
-    private Map<String, Expression> evidence(YamlNode.YamlMap map, String owner) {
+    private Map<String, Expression> evidence(YamlNode.Mapping map, String owner) {
         Map<String, Expression> evidence = new LinkedHashMap<>();
         YamlNode node = map.get("evidence");
         if (node == null) {
             return evidence;
         }
-        if (!(node instanceof YamlNode.YamlMap entries)) {
-            error(node.location(), "playbook_bad_value", owner + ": evidence is a map from name to expression"
-                    + " (e.g. range: ip.matchedRange('github-git')); found " + node.kind());
+        if (!(node instanceof YamlNode.Mapping entries)) {
+            error(node.place(), "playbook_bad_value", owner + ": evidence is a map from name to expression"
+                    + " (e.g. range: ip.matchedRange('github-git')); found " + kind(node));
             return evidence;
         }
-        for (YamlNode.Entry entry : entries.entries().values()) {
-            if (entry.value() instanceof YamlNode.YamlScalar scalar && !scalar.isNull()) {
+        for (YamlNode.Field entry : entries.fields().values()) {
+            if (entry.value() instanceof YamlNode.Scalar scalar && !scalar.isNull()) {
                 compiler.compile(scalar, owner + " evidence \"" + entry.key() + "\"", ExpressionCompiler.Expected.ANY, errors)
                         .ifPresent(expression -> evidence.put(entry.key(), expression));
             } else {
-                error(entry.value().location(), "playbook_bad_value", owner + ": evidence \"" + entry.key() + "\" is an expression; found " + entry.value().kind());
+                error(entry.value().place(), "playbook_bad_value", owner + ": evidence \"" + entry.key() + "\" is an expression; found " + kind(entry.value()));
             }
         }
         return evidence;
     }
 
-    private void uniqueIds(YamlNode.YamlMap map, String owner) {
+    private void uniqueIds(YamlNode.Mapping map, String owner) {
         for (List<String> sections : List.of(List.of("suppressions", "rules"), List.of("questions"))) {
             uniqueIds(map, owner, sections);
         }
     }
 
-    private void uniqueIds(YamlNode.YamlMap map, String owner, List<String> sections) {
-        Map<String, Location> seen = new LinkedHashMap<>();
+    private void uniqueIds(YamlNode.Mapping map, String owner, List<String> sections) {
+        Map<String, Place> seen = new LinkedHashMap<>();
         for (String section : sections) {
             YamlNode node = map.get(section);
-            if (!(node instanceof YamlNode.YamlList list)) {
+            if (!(node instanceof YamlNode.Sequence list)) {
                 continue;
             }
             for (YamlNode item : list.items()) {
-                if (item instanceof YamlNode.YamlMap entry && entry.get("id") instanceof YamlNode.YamlScalar id && id.text() != null) {
-                    Location first = seen.putIfAbsent(id.text(), id.location());
+                if (item instanceof YamlNode.Mapping entry && entry.get("id") instanceof YamlNode.Scalar id && id.text() != null) {
+                    Place first = seen.putIfAbsent(id.text(), id.place());
                     if (first != null) {
-                        error(id.location(), "playbook_duplicate_id", owner + ": id \"" + id.text() + "\" is used twice (first at line "
+                        error(id.place(), "playbook_duplicate_id", owner + ": id \"" + id.text() + "\" is used twice (first at line "
                                 + first.line() + "): ids name rules in verdicts, so each must be unique");
                     }
                 }
@@ -379,49 +385,49 @@ final class PlaybookParser {
 
     // ---- small readers ---------------------------------------------------------------------------------------------
 
-    private Optional<Expression> expression(YamlNode.YamlMap map, String key, String owner, ExpressionCompiler.Expected expected,
+    private Optional<Expression> expression(YamlNode.Mapping map, String key, String owner, ExpressionCompiler.Expected expected,
                                             boolean required) {
         YamlNode node = map.get(key);
         if (node == null) {
             if (required) {
-                error(map.location(), "playbook_missing_key", owner + ": \"" + key + "\" is missing");
+                error(map.place(), "playbook_missing_key", owner + ": \"" + key + "\" is missing");
             }
             return Optional.empty();
         }
-        if (!(node instanceof YamlNode.YamlScalar scalar) || scalar.isNull()) {
-            error(node.location(), "playbook_bad_value", owner + ": \"" + key + "\" is a CEL expression; found " + node.kind());
+        if (!(node instanceof YamlNode.Scalar scalar) || scalar.isNull()) {
+            error(node.place(), "playbook_bad_value", owner + ": \"" + key + "\" is a CEL expression; found " + kind(node));
             return Optional.empty();
         }
         return compiler.compile(scalar, owner, expected, errors);
     }
 
-    private String text(YamlNode.YamlMap map, String key, String owner, boolean required) {
+    private String text(YamlNode.Mapping map, String key, String owner, boolean required) {
         YamlNode node = map.get(key);
-        if (node == null || node instanceof YamlNode.YamlScalar scalar && scalar.isNull()) {
+        if (node == null || node instanceof YamlNode.Scalar scalar && scalar.isNull()) {
             if (required) {
-                error(map.location(), "playbook_missing_key", owner + ": \"" + key + "\" is missing");
+                error(map.place(), "playbook_missing_key", owner + ": \"" + key + "\" is missing");
             }
             return null;
         }
-        if (!(node instanceof YamlNode.YamlScalar scalar)) {
-            error(node.location(), "playbook_bad_value", owner + ": \"" + key + "\" is a text; found " + node.kind());
+        if (!(node instanceof YamlNode.Scalar scalar)) {
+            error(node.place(), "playbook_bad_value", owner + ": \"" + key + "\" is a text; found " + kind(node));
             return null;
         }
         return scalar.text();
     }
 
-    private boolean bool(YamlNode.YamlMap map, String key, String owner) {
+    private boolean bool(YamlNode.Mapping map, String key, String owner) {
         String text = text(map, key, owner, false);
         if (text == null) {
             return false;
         }
         if (!text.equals("true") && !text.equals("false")) {
-            error(map.get(key).location(), "playbook_bad_value", owner + ": \"" + key + "\" is true or false, not \"" + text + "\"");
+            error(map.get(key).place(), "playbook_bad_value", owner + ": \"" + key + "\" is true or false, not \"" + text + "\"");
         }
         return text.equals("true");
     }
 
-    private Level level(YamlNode.YamlMap map, String key, String owner) {
+    private Level level(YamlNode.Mapping map, String key, String owner) {
         String text = text(map, key, owner, false);
         if (text == null) {
             return null;
@@ -429,65 +435,95 @@ final class PlaybookParser {
         try {
             return Level.parse(text);
         } catch (IllegalArgumentException e) {
-            error(map.get(key).location(), "playbook_bad_value", owner + ": \"" + key + "\" is high, medium or low, not \"" + text + "\"");
+            error(map.get(key).place(), "playbook_bad_value", owner + ": \"" + key + "\" is high, medium or low, not \"" + text + "\"");
             return null;
         }
     }
 
-    private List<YamlNode.YamlMap> maps(YamlNode node, String what) {
-        List<YamlNode.YamlMap> maps = new ArrayList<>();
+    private List<YamlNode.Mapping> maps(YamlNode node, String what) {
+        List<YamlNode.Mapping> maps = new ArrayList<>();
         if (node == null) {
             return maps;
         }
-        if (!(node instanceof YamlNode.YamlList list)) {
-            error(node.location(), "playbook_bad_value", what + " is a list; found " + node.kind());
+        if (!(node instanceof YamlNode.Sequence list)) {
+            error(node.place(), "playbook_bad_value", what + " is a list; found " + kind(node));
             return maps;
         }
         for (YamlNode item : list.items()) {
-            if (item instanceof YamlNode.YamlMap map) {
+            if (item instanceof YamlNode.Mapping map) {
                 maps.add(map);
             } else {
-                error(item.location(), "playbook_bad_value", what + ": each entry is a map with id, when, ...; found " + item.kind());
+                error(item.place(), "playbook_bad_value", what + ": each entry is a map with id, when, ...; found " + kind(item));
             }
         }
         return maps;
     }
 
-    private List<YamlNode.YamlScalar> scalars(YamlNode node, String what) {
-        List<YamlNode.YamlScalar> scalars = new ArrayList<>();
-        if (node instanceof YamlNode.YamlScalar scalar && !scalar.isNull()) {
+    private List<YamlNode.Scalar> scalars(YamlNode node, String what) {
+        List<YamlNode.Scalar> scalars = new ArrayList<>();
+        if (node instanceof YamlNode.Scalar scalar && !scalar.isNull()) {
             scalars.add(scalar);
-        } else if (node instanceof YamlNode.YamlList list) {
+        } else if (node instanceof YamlNode.Sequence list) {
             for (YamlNode item : list.items()) {
-                if (item instanceof YamlNode.YamlScalar scalar && !scalar.isNull()) {
+                if (item instanceof YamlNode.Scalar scalar && !scalar.isNull()) {
                     scalars.add(scalar);
                 } else {
-                    error(item.location(), "playbook_bad_value", what + ": each entry is a text; found " + item.kind());
+                    error(item.place(), "playbook_bad_value", what + ": each entry is a text; found " + kind(item));
                 }
             }
         } else if (node != null) {
-            error(node.location(), "playbook_bad_value", what + " is a list of texts; found " + node.kind());
+            error(node.place(), "playbook_bad_value", what + " is a list of texts; found " + kind(node));
         }
         return scalars;
     }
 
-    private void checkKeys(YamlNode.YamlMap map, List<String> allowed, String what) {
-        for (YamlNode.Entry entry : map.entries().values()) {
+    private void checkKeys(YamlNode.Mapping map, List<String> allowed, String what) {
+        for (YamlNode.Field entry : map.fields().values()) {
             if (!allowed.contains(entry.key())) {
-                error(entry.keyLocation(), "playbook_unknown_key", "unknown key \"" + entry.key() + "\" in " + what
+                error(entry.keyPlace(), "playbook_unknown_key", "unknown key \"" + entry.key() + "\" in " + what
                         + DidYouMean.suffix(entry.key(), allowed) + " (keys: " + String.join(", ", allowed) + ")");
             }
         }
     }
 
-    private void checkPlaceholders(Template template, Set<String> known, Location location, String owner) {
+    private void checkPlaceholders(Template template, Set<String> known, Place location, String owner) {
         for (String name : template.unknownPlaceholders(known)) {
             error(location, "playbook_unknown_placeholder", owner + ": unknown placeholder {{" + name + "}}"
                     + DidYouMean.suffix(name, known) + " (use a fact such as {{contact}}, a variable such as {{remote.ip}}, or an evidence name)");
         }
     }
 
-    private void error(Location location, String code, String message) {
+    private void error(Place location, String code, String message) {
         errors.add(new PlaybookError(location, code, message));
+    }
+
+    /** The document's root, or empty when the text is empty or not YAML (with the error). */
+    private Optional<YamlNode> read(String text) {
+        YamlDocument document;
+        try {
+            document = YamlTreeReader.read(file, text);
+        } catch (IOException e) {
+            error(new Place(file, 1, 1), "playbook_unreadable", "cannot read: " + e.getMessage());
+            return Optional.empty();
+        }
+        for (YamlProblem problem : document.problems()) {
+            if (problem instanceof YamlProblem.DuplicateKey duplicate) {
+                error(duplicate.place(), "playbook_duplicate_key", "duplicate key \"" + duplicate.key()
+                        + "\" (first at line " + duplicate.first().line() + "): keep one of them");
+            } else if (problem instanceof YamlProblem.Syntax syntax) {
+                Place at = syntax.place();
+                error(new Place(file, Math.max(1, at.line()), Math.max(1, at.column())), "playbook_yaml_syntax",
+                        "not valid YAML: " + syntax.firstLine());
+            }
+        }
+        if (document.isEmpty()) {
+            error(new Place(file, 1, 1), "playbook_empty", "the file is empty: a playbook needs at least id, version, title");
+        }
+        return Optional.ofNullable(document.root());
+    }
+
+    /** What a node is, for messages: "a map", "a list", "a text". */
+    private static String kind(YamlNode node) {
+        return node instanceof YamlNode.Scalar ? "a text" : node.shape();
     }
 }

@@ -1,5 +1,6 @@
 package dev.vigil.playbook;
 
+import dev.vigil.yaml.Place;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -139,7 +140,7 @@ public final class Playbooks {
     private static List<Playbook> parseDirectory(Path dir, List<PlaybookError> errors) {
         List<Playbook> playbooks = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
-            errors.add(new PlaybookError(new Location(dir.toString(), 1, 1), "playbook_no_directory",
+            errors.add(new PlaybookError(new Place(dir.toString(), 1, 1), "playbook_no_directory",
                     "no playbook directory here: give a directory of .yaml playbooks"));
             return playbooks;
         }
@@ -149,7 +150,7 @@ public final class Playbooks {
                     .filter(p -> p.getFileName().toString().endsWith(".yaml") || p.getFileName().toString().endsWith(".yml"))
                     .sorted().toList();
         } catch (IOException e) {
-            errors.add(new PlaybookError(new Location(dir.toString(), 1, 1), "playbook_unreadable", "cannot list: " + e.getMessage()));
+            errors.add(new PlaybookError(new Place(dir.toString(), 1, 1), "playbook_unreadable", "cannot list: " + e.getMessage()));
             return playbooks;
         }
         for (Path file : files) {
@@ -157,7 +158,7 @@ public final class Playbooks {
                 String text = Files.readString(file, StandardCharsets.UTF_8);
                 new PlaybookParser(file.toString(), file.toString(), errors).parse(text).ifPresent(playbooks::add);
             } catch (IOException e) {
-                errors.add(new PlaybookError(new Location(file.toString(), 1, 1), "playbook_unreadable", "cannot read: " + e.getMessage()));
+                errors.add(new PlaybookError(new Place(file.toString(), 1, 1), "playbook_unreadable", "cannot read: " + e.getMessage()));
             }
         }
         return playbooks;

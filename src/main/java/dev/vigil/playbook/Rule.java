@@ -2,6 +2,7 @@ package dev.vigil.playbook;
 
 import dev.vigil.triage.Disposition;
 import dev.vigil.triage.Level;
+import dev.vigil.yaml.Place;
 import java.util.Map;
 
 /**
@@ -9,7 +10,7 @@ import java.util.Map;
  * finds the activity legitimate), set a disposition (expected, investigate or escalate), and it always leaves a
  * one-line {@code summary} and its {@code evidence} in the verdict.
  */
-public record Rule(String id, Location location, Expression when, boolean benign, Level raise, Level lower,
+public record Rule(String id, Place location, Expression when, boolean benign, Level raise, Level lower,
                    Disposition disposition, Template summary, Map<String, Expression> evidence) {
 
     public Rule {

@@ -1,6 +1,7 @@
 package dev.vigil.playbook;
 
 import dev.vigil.triage.Disposition;
+import dev.vigil.yaml.Place;
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -12,7 +13,7 @@ import java.util.Map;
  * @param reference an issue or ticket tracking it, e.g. {@code #210}; may be null
  * @param expires the last day it applies; null when it does not expire
  */
-public record Suppression(String id, Location location, Expression when, Disposition disposition, String reason,
+public record Suppression(String id, Place location, Expression when, Disposition disposition, String reason,
                           String owner, String reference, LocalDate expires, Map<String, Expression> evidence) {
 
     public Suppression {

@@ -1,16 +1,15 @@
 package dev.vigil.intel.accounts;
 
-import dev.vigil.text.DidYouMean;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.vigil.intel.Account;
 import dev.vigil.intel.Environment;
 import dev.vigil.intel.yaml.ConfigErrors;
-import dev.vigil.intel.yaml.Place;
 import dev.vigil.intel.yaml.YamlFields;
-import dev.vigil.intel.yaml.YamlNode;
-import dev.vigil.intel.yaml.YamlTree;
+import dev.vigil.text.DidYouMean;
+import dev.vigil.yaml.Place;
+import dev.vigil.yaml.YamlNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -77,7 +76,7 @@ public final class AccountFile {
 
     private static void readYaml(String file, InputStream in, List<Located> accounts, ConfigErrors errors)
             throws IOException {
-        YamlNode root = YamlTree.read(file, in, errors);
+        YamlNode root = YamlFields.read(file, in, errors);
         if (root == null || (root instanceof YamlNode.Scalar scalar && scalar.text() == null)) {
             return;
         }

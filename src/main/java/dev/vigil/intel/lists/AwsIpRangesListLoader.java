@@ -3,7 +3,7 @@ package dev.vigil.intel.lists;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vigil.intel.yaml.Place;
+import dev.vigil.yaml.Place;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;

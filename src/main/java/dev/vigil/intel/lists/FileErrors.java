@@ -1,7 +1,7 @@
 package dev.vigil.intel.lists;
 
 import dev.vigil.intel.yaml.ConfigErrors;
-import dev.vigil.intel.yaml.Place;
+import dev.vigil.yaml.Place;
 
 /** The errors of one list file: the first {@value #SHOWN} are reported with their line, then a count of the rest. */
 public final class FileErrors {

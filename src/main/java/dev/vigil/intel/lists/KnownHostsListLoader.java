@@ -2,8 +2,7 @@ package dev.vigil.intel.lists;
 
 import dev.vigil.intel.yaml.ConfigErrors;
 import dev.vigil.intel.yaml.YamlFields;
-import dev.vigil.intel.yaml.YamlNode;
-import dev.vigil.intel.yaml.YamlTree;
+import dev.vigil.yaml.YamlNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -35,7 +34,7 @@ public final class KnownHostsListLoader implements ListLoader {
     @Override
     public void load(ListSource source, InputStream in, IpListBuilder builder, FileErrors errors) throws IOException {
         ConfigErrors found = new ConfigErrors();
-        YamlNode root = YamlTree.read(errors.file(), in, found);
+        YamlNode root = YamlFields.read(errors.file(), in, found);
         if (root == null || (root instanceof YamlNode.Scalar scalar && scalar.text() == null)) {
             found.list().forEach(error -> errors.add(error.place(), error.code(), error.message()));
             return; // an empty file is an empty list

@@ -1,6 +1,6 @@
 package dev.vigil.intel.lists;
 
-import dev.vigil.intel.yaml.Place;
+import dev.vigil.yaml.Place;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.vigil.intel.yaml;
 
+import dev.vigil.yaml.Place;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.vigil.intel.yaml;
 
+import dev.vigil.yaml.Place;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

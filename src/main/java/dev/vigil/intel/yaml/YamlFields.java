@@ -1,6 +1,12 @@
 package dev.vigil.intel.yaml;
 
 import dev.vigil.text.DidYouMean;
+import dev.vigil.yaml.YamlDocument;
+import dev.vigil.yaml.YamlNode;
+import dev.vigil.yaml.YamlProblem;
+import dev.vigil.yaml.YamlTreeReader;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -9,6 +15,23 @@ import java.util.List;
 public final class YamlFields {
 
     private YamlFields() {
+    }
+
+    /**
+     * The document's root node, or null when the document is empty or not YAML. Syntax errors and duplicate keys go to
+     * {@code errors}.
+     */
+    public static YamlNode read(String fileName, InputStream in, ConfigErrors errors) throws IOException {
+        YamlDocument document = YamlTreeReader.read(fileName, in);
+        for (YamlProblem problem : document.problems()) {
+            if (problem instanceof YamlProblem.DuplicateKey duplicate) {
+                errors.add(duplicate.place(), "duplicate_key", "key \"" + duplicate.key() + "\" is already set at line "
+                        + duplicate.first().line() + ": keep one of them");
+            } else if (problem instanceof YamlProblem.Syntax syntax) {
+                errors.add(syntax.place(), "yaml_syntax", syntax.message() + ": fix the YAML syntax");
+            }
+        }
+        return document.root();
     }
 
     /** The node as a mapping, or null (with an error) when it is something else. */

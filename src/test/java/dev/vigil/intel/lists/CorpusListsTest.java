@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vigil.intel.Corpus;
 import dev.vigil.intel.IpMatch;
 import dev.vigil.intel.yaml.ConfigErrors;
-import dev.vigil.intel.yaml.Place;
+import dev.vigil.yaml.Place;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

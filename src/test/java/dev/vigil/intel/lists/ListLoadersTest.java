@@ -20,7 +20,7 @@ class ListLoadersTest {
 
     private IpList load(String kind, String fileName, String content) throws IOException {
         return load(new ListSource("test", kind, write(fileName, content), null, null, List.of(), List.of(), List.of(),
-                Map.of(), dev.vigil.intel.yaml.Place.of("vigil.yaml")));
+                Map.of(), dev.vigil.yaml.Place.of("vigil.yaml")));
     }
 
     private IpList load(ListSource source) {
@@ -126,7 +126,7 @@ class ListLoadersTest {
         assertThat(git.match("4.148.1.1")).isEmpty();
 
         IpList both = load(new ListSource("test", "github-meta", folder.resolve("meta.json"), null, null,
-                List.of("git", "actions"), List.of(), List.of(), Map.of(), dev.vigil.intel.yaml.Place.of("vigil.yaml")));
+                List.of("git", "actions"), List.of(), List.of(), Map.of(), dev.vigil.yaml.Place.of("vigil.yaml")));
         assertThat(both.match("4.148.1.1").map(IpMatch::note)).contains("github actions");
     }
 
@@ -135,7 +135,7 @@ class ListLoadersTest {
         write("meta.json", "{\"git\": [\"140.82.112.0/20\"], \"hooks\": [\"192.30.252.0/22\"]}");
         ConfigErrors errors = new ConfigErrors();
         ListFiles.load(new ListSource("github", "github-meta", folder.resolve("meta.json"), null, null, List.of("gti"),
-                List.of(), List.of(), Map.of(), dev.vigil.intel.yaml.Place.of("vigil.yaml")), errors);
+                List.of(), List.of(), Map.of(), dev.vigil.yaml.Place.of("vigil.yaml")), errors);
 
         assertThat(errors.list().get(0).toString()).contains("has no array \"gti\"").contains("git, hooks");
     }
@@ -153,7 +153,7 @@ class ListLoadersTest {
                    {"ipv6_prefix": "2600:1f18::/33", "region": "us-east-1", "service": "EC2", "network_border_group": "us-east-1"}]}
                 """);
         IpList ec2UsEast = load(new ListSource("aws", "aws-ip-ranges", folder.resolve("ip-ranges.json"), null, null,
-                List.of(), List.of("EC2"), List.of("us-east-1"), Map.of(), dev.vigil.intel.yaml.Place.of("vigil.yaml")));
+                List.of(), List.of("EC2"), List.of("us-east-1"), Map.of(), dev.vigil.yaml.Place.of("vigil.yaml")));
 
         assertThat(ec2UsEast.size()).isEqualTo(2);
         assertThat(ec2UsEast.match("3.84.1.2")).contains(new IpMatch("aws", "3.80.0.0/12", "EC2/us-east-1"));

@@ -1,5 +1,6 @@
-package dev.vigil.intel.yaml;
+package dev.vigil.yaml;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,12 +10,13 @@ public sealed interface YamlNode {
 
     Place place();
 
-    /** A short name of the node's shape for error messages: "a map", "a list", "a text", "nothing". */
+    /** A short name of the node's shape for error messages: "a map", "a list", "a value", "nothing". */
     String shape();
 
+    /** A mapping; keys keep their own places and their order. */
     record Mapping(Place place, Map<String, Field> fields) implements YamlNode {
         public Mapping {
-            fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+            fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
         }
 
         public YamlNode get(String key) {
@@ -43,8 +45,18 @@ public sealed interface YamlNode {
         }
     }
 
-    /** A scalar; {@code text} is null for YAML null ({@code ~}, empty). {@code quoted} is false for numbers and booleans. */
-    record Scalar(Place place, String text, boolean isText) implements YamlNode {
+    /**
+     * A scalar as written: {@code text} is null for YAML null ({@code ~}, empty), and then {@code isNull} is true.
+     * {@code quoted} tells whether it was quoted and {@code block} whether it came from a block scalar ({@code |}, {@code >}),
+     * so that positions inside the text can be mapped back to the file.
+     */
+    record Scalar(Place place, String text, boolean quoted, boolean block, boolean isNull) implements YamlNode {
+
+        /** A plain scalar, as a program would write it (no quotes, no block). */
+        public static Scalar plain(Place place, String text) {
+            return new Scalar(place, text, false, false, text == null);
+        }
+
         @Override
         public String shape() {
             return text == null ? "nothing" : "a value";

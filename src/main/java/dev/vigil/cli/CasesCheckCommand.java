@@ -19,14 +19,8 @@ import picocli.CommandLine.Parameters;
                 "  vigil cases check 12 4"})
 final class CasesCheckCommand implements Callable<Integer> {
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @CommandLine.Mixin
-    StoreOptions store;
-
-    @Parameters(index = "0", paramLabel = "ID", description = "The case id, e.g. C-000012 or 12.")
-    String id;
+    CaseOptions caseOptions;
 
     @Parameters(index = "1", paramLabel = "STEP", description = "The step id (e.g. snapshot-instance) or its number.")
     String step;
@@ -39,9 +33,9 @@ final class CasesCheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CaseId caseId = StoreOptions.orUsageError(() -> CaseId.parse(id));
-        ChecklistItem item = store.withStore(s -> s.check(caseId, step, StoreOptions.actor(actor), note));
-        PrintWriter out = spec.commandLine().getOut();
+        CaseId caseId = caseOptions.caseId();
+        ChecklistItem item = caseOptions.withStore(s -> s.check(caseId, step, StoreOptions.actor(actor), note));
+        PrintWriter out = caseOptions.out();
         out.println(caseId + ": [x] " + item.position() + ". " + item.stepId() + " (" + item.phase() + ") checked off by "
                 + item.doneBy());
         out.flush();

@@ -20,14 +20,8 @@ import picocli.CommandLine.Parameters;
                 "  gh issue create --title \"$(vigil cases export 12 2>&1 >/dev/null)\" --body-file body.md"})
 final class CasesExportCommand implements Callable<Integer> {
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @CommandLine.Mixin
-    StoreOptions store;
-
-    @Parameters(index = "0", paramLabel = "ID", description = "The case id, e.g. C-000012 or 12.")
-    String id;
+    CaseOptions caseOptions;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "markdown", description = "markdown (the default).")
     String format;
@@ -35,12 +29,12 @@ final class CasesExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Formats.check(format, "markdown");
-        CaseId caseId = StoreOptions.orUsageError(() -> CaseId.parse(id));
-        CaseDetail detail = store.withStore(s -> s.show(caseId));
-        PrintWriter out = spec.commandLine().getOut();
+        CaseId caseId = caseOptions.caseId();
+        CaseDetail detail = caseOptions.withStore(s -> s.show(caseId));
+        PrintWriter out = caseOptions.out();
         out.print(CaseMarkdown.body(detail));
         out.flush();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = caseOptions.err();
         err.println(CaseMarkdown.title(detail.summary()));
         err.flush();
         return ExitCodes.OK;

@@ -23,14 +23,8 @@ import picocli.CommandLine.Parameters;
                 "  vigil cases move C-000012 closed --false-positive --note \"Flux pulling from GitHub\""})
 final class CasesMoveCommand implements Callable<Integer> {
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @CommandLine.Mixin
-    StoreOptions store;
-
-    @Parameters(index = "0", paramLabel = "ID", description = "The case id, e.g. C-000012 or 12.")
-    String id;
+    CaseOptions caseOptions;
 
     @Parameters(index = "1", paramLabel = "STATE",
             description = "investigating, contained, eradicated, recovered, closed, or false-positive.")
@@ -47,14 +41,14 @@ final class CasesMoveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CaseId caseId = StoreOptions.orUsageError(() -> CaseId.parse(id));
+        CaseId caseId = caseOptions.caseId();
         String wanted = state.trim().toLowerCase(Locale.ROOT).replace('_', '-');
         boolean asFalsePositive = falsePositive || wanted.equals("false-positive");
         CaseState target = wanted.equals("false-positive") ? CaseState.CLOSED
                 : StoreOptions.orUsageError(() -> CaseState.parse(state));
-        CaseSummary moved = store.withStore(s -> s.move(caseId, target, asFalsePositive,
+        CaseSummary moved = caseOptions.withStore(s -> s.move(caseId, target, asFalsePositive,
                 StoreOptions.actor(actor), note));
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = caseOptions.out();
         out.println(moved.id() + " is now " + moved.state().id()
                 + (moved.resolution() == null ? "" : " (" + moved.resolution() + ")"));
         out.flush();

@@ -17,14 +17,8 @@ import picocli.CommandLine.Parameters;
         footer = {"  vigil cases note C-000012 \"owner confirms a new deploy pulls from GitHub over SSH\""})
 final class CasesNoteCommand implements Callable<Integer> {
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @CommandLine.Mixin
-    StoreOptions store;
-
-    @Parameters(index = "0", paramLabel = "ID", description = "The case id, e.g. C-000012 or 12.")
-    String id;
+    CaseOptions caseOptions;
 
     @Parameters(index = "1..*", paramLabel = "TEXT", description = "The note (words are joined with spaces).")
     List<String> text;
@@ -34,13 +28,13 @@ final class CasesNoteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CaseId caseId = StoreOptions.orUsageError(() -> CaseId.parse(id));
+        CaseId caseId = caseOptions.caseId();
         String note = text == null ? "" : String.join(" ", text);
-        store.withStore(s -> {
+        caseOptions.withStore(s -> {
             s.note(caseId, StoreOptions.actor(actor), note);
             return null;
         });
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = caseOptions.out();
         out.println(caseId + ": note added");
         out.flush();
         return ExitCodes.OK;

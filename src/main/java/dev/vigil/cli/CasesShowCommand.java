@@ -20,14 +20,8 @@ import picocli.CommandLine.Parameters;
         footer = {"  vigil cases show C-000012", "  vigil cases show 12 --format json"})
 final class CasesShowCommand implements Callable<Integer> {
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @CommandLine.Mixin
-    StoreOptions store;
-
-    @Parameters(index = "0", paramLabel = "ID", description = "The case id, e.g. C-000012 or 12.")
-    String id;
+    CaseOptions caseOptions;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
     String format;
@@ -35,9 +29,9 @@ final class CasesShowCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Formats.check(format, "text", "json");
-        CaseId caseId = StoreOptions.orUsageError(() -> CaseId.parse(id));
-        CaseDetail detail = store.withStore(s -> s.show(caseId));
-        PrintWriter out = spec.commandLine().getOut();
+        CaseId caseId = caseOptions.caseId();
+        CaseDetail detail = caseOptions.withStore(s -> s.show(caseId));
+        PrintWriter out = caseOptions.out();
         if (format.equals("json")) {
             out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(detail));
         } else {

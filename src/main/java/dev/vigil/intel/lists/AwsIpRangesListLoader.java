@@ -1,8 +1,6 @@
 package dev.vigil.intel.lists;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.yaml.Place;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +14,6 @@ import java.util.stream.Collectors;
  */
 public final class AwsIpRangesListLoader implements ListLoader {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @Override
     public String kind() {
@@ -36,15 +33,11 @@ public final class AwsIpRangesListLoader implements ListLoader {
 
     @Override
     public void load(ListSource source, InputStream in, IpListBuilder builder, FileErrors errors) throws IOException {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(in);
-        } catch (JsonProcessingException e) {
-            errors.add(e.getLocation() == null ? 0 : e.getLocation().getLineNr(), "bad_json",
-                    "not valid JSON (" + e.getOriginalMessage() + "): download ip-ranges.json again");
-            return;
+        JsonNode root = ListInput.json(in, errors, "download ip-ranges.json again");
+        if (root == null) {
+            return; // not JSON: reported
         }
-        if (root == null || !root.has("prefixes")) {
+        if (!root.has("prefixes")) {
             errors.add(1, "bad_aws_ip_ranges", "expected AWS ip-ranges.json (an object with \"prefixes\")");
             return;
         }

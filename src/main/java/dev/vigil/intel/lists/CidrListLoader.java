@@ -1,10 +1,7 @@
 package dev.vigil.intel.lists;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Plain lists: one IP address or CIDR range a line; {@code #} starts a comment. What follows the address on its line
@@ -29,13 +26,7 @@ public final class CidrListLoader implements ListLoader {
 
     @Override
     public void load(ListSource source, InputStream in, IpListBuilder builder, FileErrors errors) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-        String line;
-        int number = 0;
-        while ((line = reader.readLine()) != null) {
-            number++;
-            addLine(line, number, builder, errors);
-        }
+        ListInput.eachLine(in, (line, number) -> addLine(line, number, builder, errors));
     }
 
     static void addLine(String line, int number, IpListBuilder builder, FileErrors errors) {

@@ -1,8 +1,6 @@
 package dev.vigil.intel.lists;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.yaml.Place;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +14,6 @@ import java.util.List;
 public final class GithubMetaListLoader implements ListLoader {
 
     static final List<String> DEFAULT_KEYS = List.of("git");
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @Override
     public String kind() {
@@ -35,16 +32,12 @@ public final class GithubMetaListLoader implements ListLoader {
 
     @Override
     public void load(ListSource source, InputStream in, IpListBuilder builder, FileErrors errors) throws IOException {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(in);
-        } catch (JsonProcessingException e) {
-            errors.add(e.getLocation() == null ? 0 : e.getLocation().getLineNr(), "bad_json",
-                    "not valid JSON (" + e.getOriginalMessage() + "): download https://api.github.com/meta again");
-            return;
+        JsonNode root = ListInput.json(in, errors, "download https://api.github.com/meta again");
+        if (root == null) {
+            return; // not JSON: reported
         }
         List<String> keys = source.keys().isEmpty() ? DEFAULT_KEYS : source.keys();
-        if (root == null || !root.isObject()) {
+        if (!root.isObject()) {
             errors.add(1, "bad_github_meta", "expected GitHub's meta JSON object (with \"git\", \"hooks\", ... arrays)");
             return;
         }

@@ -1,10 +1,7 @@
 package dev.vigil.intel.lists;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 
 /** The Tor Project's bulk exit list (https://check.torproject.org/torbulkexitlist): one exit IP address a line. */
 public final class TorExitListLoader implements ListLoader {
@@ -28,25 +25,21 @@ public final class TorExitListLoader implements ListLoader {
 
     @Override
     public void load(ListSource source, InputStream in, IpListBuilder builder, FileErrors errors) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-        String line;
-        int number = 0;
-        while ((line = reader.readLine()) != null) {
-            number++;
+        ListInput.eachLine(in, (line, number) -> {
             String address = line.trim();
             if (address.isEmpty() || address.startsWith("#")) {
-                continue;
+                return;
             }
             if (address.indexOf('/') >= 0 || address.indexOf(' ') >= 0) {
                 errors.add(number, "bad_address", "\"" + address + "\" is not a single IP address:"
                         + " a Tor exit list has one address a line (use kind: cidr for ranges)");
-                continue;
+                return;
             }
             try {
                 builder.add(address, NOTE);
             } catch (IllegalArgumentException e) {
                 errors.add(number, "bad_address", e.getMessage() + ": a Tor exit list has one IP address a line");
             }
-        }
+        });
     }
 }

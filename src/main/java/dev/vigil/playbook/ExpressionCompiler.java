@@ -222,7 +222,7 @@ public final class ExpressionCompiler {
             switch (expr.getKind()) {
                 case IDENT -> checkVariable(expr, expr.ident().name(), bound);
                 case SELECT -> {
-                    String qualified = qualifiedName(expr);
+                    String qualified = LambdaCompiler.qualifiedName(expr);
                     if (qualified == null) {
                         visit(expr.select().operand(), bound);
                     } else {
@@ -258,7 +258,7 @@ public final class ExpressionCompiler {
             CelExpr.CelCall call = expr.call();
             String function = call.function();
             if (call.target().isPresent()) {
-                String target = qualifiedName(call.target().get());
+                String target = LambdaCompiler.qualifiedName(call.target().get());
                 if (target != null && !isVariableOrPrefix(target) && !bound.contains(rootOf(target))) {
                     String qualified = target + "." + function;
                     if (!functions.contains(qualified)) {
@@ -363,17 +363,5 @@ public final class ExpressionCompiler {
     private static String rootOf(String name) {
         int dot = name.indexOf('.');
         return dot < 0 ? name : name.substring(0, dot);
-    }
-
-    /** {@code a.b.c} for an ident/select chain; null for anything else. */
-    private static String qualifiedName(CelExpr expr) {
-        if (expr.getKind() == CelExpr.ExprKind.Kind.IDENT) {
-            return expr.ident().name();
-        }
-        if (expr.getKind() == CelExpr.ExprKind.Kind.SELECT && !expr.select().testOnly()) {
-            String operand = qualifiedName(expr.select().operand());
-            return operand == null ? null : operand + "." + expr.select().field();
-        }
-        return null;
     }
 }

@@ -246,7 +246,8 @@ final class LambdaCompiler {
         };
     }
 
-    private static String qualifiedName(CelExpr expr) {
+    /** {@code a.b.c} for an ident/select chain; null for anything else. */
+    static String qualifiedName(CelExpr expr) {
         if (expr.getKind() == CelExpr.ExprKind.Kind.IDENT) {
             return expr.ident().name();
         }

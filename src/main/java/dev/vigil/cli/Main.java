@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
         description = "Triage AWS GuardDuty findings the way your runbooks say, and carry out the response.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                GenerateCommand.class,
+                BenchParseCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -23,7 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
                         + "165.227.16.16, exploitation ports 4444 and 8088, endpoints that many instances reach), "
                         + "Recon:EC2/PortProbeUnprotectedPort, UnauthorizedAccess:EC2/TorIPCaller, "
                         + "Policy:IAMUser/RootCredentialUsage, and IAM, S3, EKS, DNS, Runtime, RDS and AttackSequence types; "
-                        + "40 accounts (111122223333 production, 444455556666 development, 777788889999 staging and 37 more); "
+                        + "40 accounts (the example accounts 111122223333 production, 444455556666 development, "
+                        + "777788889999 staging, and 37 more); "
                         + "some findings reported again with a higher count; about 3 KB each."},
         footerHeading = "%nExamples:%n",
         footer = {

@@ -33,6 +33,10 @@ final class Fleet {
             "development", "sandbox");
     private static final List<String> USER_NAMES = List.of("alice", "bob", "ci-deployer", "terraform", "carol",
             "dave", "backup-operator", "erin", "frank", "readonly-auditor", "grace", "heidi");
+    /** Teams that pull from GitHub with Flux (outbound SSH to GitHub's git ranges is their habit). */
+    private static final List<String> FLUX_TEAMS = List.of("observability", "platform");
+    /** Instances of storefront-staging that examples/accounts.yaml declares exposed to the internet by design. */
+    private static final List<String> EXPOSED_EXAMPLE_INSTANCES = List.of("i-0a1b2c3d4e5f60718", "i-0fedcba9876543210");
     private static final List<Integer> HABIT_PORTS = List.of(443, 443, 22, 5432, 6379, 9200, 8443, 3306, 27017, 9092, 123);
 
     private final long seed;
@@ -41,9 +45,10 @@ final class Fleet {
     Fleet(long seed, int generatedAccounts) {
         this.seed = seed;
         List<GeneratedAccount> all = new ArrayList<>();
-        all.add(account(0, "111122223333", "production", "observability", "production", 60));
-        all.add(account(1, "444455556666", "development", "platform", "development", 60));
-        all.add(account(2, "777788889999", "staging", "payments", "staging", 60));
+        // the example accounts of examples/accounts.yaml, with the same names, teams and environments
+        all.add(account(0, "111122223333", "payments-prod", "payments", "production", 60));
+        all.add(account(1, "444455556666", "platform-dev", "platform", "development", 60));
+        all.add(account(2, "777788889999", "storefront-staging", "storefront", "staging", 60));
         SeededRandom random = SeededRandom.derived(seed, 0xACC);
         for (int i = 0; i < generatedAccounts; i++) {
             String team = random.pick(TEAMS);
@@ -73,7 +78,8 @@ final class Fleet {
     GeneratedInstance instance(GeneratedAccount account, int index) {
         SeededRandom random = SeededRandom.derived(seed, account.index(), index, 0x1);
         String region = account.homeRegion();
-        String service = SERVICES.get((index * 7 + account.index()) % SERVICES.size());
+        boolean exposedExample = account.index() == 2 && index < EXPOSED_EXAMPLE_INSTANCES.size();
+        String service = exposedExample ? "web" : SERVICES.get((index * 7 + account.index()) % SERVICES.size());
         String image = random.pick(IMAGES);
         boolean windows = image.contains("Windows");
         SeededRandom accountRandom = SeededRandom.derived(seed, account.index(), 0x2);
@@ -111,7 +117,8 @@ final class Fleet {
         tags.add(new Tag("service", service));
         tags.add(new Tag("owner", account.team() + "-oncall@example.com"));
         tags.add(new Tag("cost-center", "cc-" + (1000 + account.index() * 10)));
-        tags.add(new Tag("managed-by", account.team().equals("observability") ? "flux" : "terraform"));
+        boolean flux = FLUX_TEAMS.contains(account.team());
+        tags.add(new Tag("managed-by", flux ? "flux" : "terraform"));
         if (image.contains("EKS") || image.contains("Bottlerocket")) {
             tags.add(new Tag("kubernetes.io/cluster/" + account.team() + "-" + account.environment(), "owned"));
             tags.add(new Tag("aws:autoscaling:groupName", "eks-" + account.team() + "-nodes-" + random.hex(8)));
@@ -119,14 +126,18 @@ final class Fleet {
         List<Endpoint> habits = new ArrayList<>();
         int habitCount = random.between(1, 3);
         for (int h = 0; h < habitCount; h++) {
-            if (account.team().equals("observability") && h == 0) {
+            if (flux && h == 0) {
                 habits.add(new Endpoint(RemoteHosts.github(random), 22));
             } else {
                 habits.add(new Endpoint(RemoteHosts.publicIpv4(random), random.pick(HABIT_PORTS)));
             }
         }
         long launchDay = 19_724 + random.nextInt(600); // 2024-01-01 plus up to 600 days
-        return new GeneratedInstance("i-0" + random.hex(16), random.pick(INSTANCE_TYPES), "ami-0" + random.hex(16),
+        String instanceId = "i-0" + random.hex(16);
+        if (exposedExample) {
+            instanceId = EXPOSED_EXAMPLE_INSTANCES.get(index);
+        }
+        return new GeneratedInstance(instanceId, random.pick(INSTANCE_TYPES), "ami-0" + random.hex(16),
                 image, Timestamps.iso(launchDay * 86_400_000L + random.nextInt(86_400) * 1000L),
                 region + (char) ('a' + random.nextInt(3)), windows ? "windows" : null,
                 "arn:aws:iam::" + account.id() + ":instance-profile/" + service + "-" + account.environment(),

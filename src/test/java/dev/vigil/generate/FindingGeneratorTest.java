@@ -101,6 +101,22 @@ class FindingGeneratorTest {
     }
 
     @Test
+    void theExampleAccountDirectorysExposedInstancesAndFluxTeamsShowUp() {
+        Set<String> instances = new HashSet<>();
+        boolean fluxToGithub = false;
+        for (JsonNode finding : findings) {
+            JsonNode details = finding.path("resource").path("instanceDetails");
+            instances.add(details.path("instanceId").asText());
+            boolean flux = details.path("tags").findValuesAsText("value").contains("flux");
+            String remote = finding.path("service").path("action").path("networkConnectionAction")
+                    .path("remoteIpDetails").path("organization").path("asnOrg").asText();
+            fluxToGithub |= flux && remote.equals("GITHUB");
+        }
+        assertThat(instances).contains("i-0a1b2c3d4e5f60718", "i-0fedcba9876543210");
+        assertThat(fluxToGithub).isTrue();
+    }
+
+    @Test
     void anInstanceLooksTheSameInEveryFindingAboutIt() {
         Map<String, JsonNode> seen = new HashMap<>();
         for (JsonNode finding : findings) {

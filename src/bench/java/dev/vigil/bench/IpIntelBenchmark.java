@@ -1,0 +1,163 @@
+package dev.vigil.bench;
+
+import dev.vigil.intel.InMemoryHistory;
+import dev.vigil.intel.IpLists;
+import dev.vigil.intel.IpMatch;
+import dev.vigil.intel.VigilConfig;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * IP intelligence at GuardDuty's scale: six threat lists of 250,000 indicators each (GuardDuty's own limit per list),
+ * 1.5 million in all, about 75 % single addresses and 25 % wider CIDRs, about 10 % IPv6. The lists are plain CIDR files
+ * declared in a vigil.yaml and loaded the way {@code vigil triage --config} loads them
+ * ({@code VigilConfig.load(file).intel(history).ipLists()}).
+ *
+ * <p>Targets (issue 5): load in <= 2 s, >= 5 million look-ups per second on one core, <= 300 MB heap. The retained heap
+ * is printed by the trial set-up ({@code retained heap of the loaded lists: N MB}).
+ */
+@State(Scope.Benchmark)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
+@Threads(1)
+public class IpIntelBenchmark {
+
+    static final int LISTS = 6;
+    static final int PER_LIST = 250_000;
+    static final int PROBES = 1 << 16;
+
+    private Path folder;
+    private Path config;
+    private IpLists lists;
+    private String[] probes;
+    private String[] listNames;
+
+    /** Each thread walks the probes in its own order. */
+    @State(Scope.Thread)
+    public static class Cursor {
+        int index;
+
+        int next() {
+            index = (index + 1) & (PROBES - 1);
+            return index;
+        }
+    }
+
+    @Setup(Level.Trial)
+    public void writeListsAndLoadThem() throws IOException {
+        folder = Files.createTempDirectory("vigil-ip-bench");
+        SplittableRandom random = new SplittableRandom(42);
+        probes = new String[PROBES];
+        listNames = new String[LISTS];
+        StringBuilder yaml = new StringBuilder("lists:\n");
+        int probe = 0;
+        for (int l = 0; l < LISTS; l++) {
+            listNames[l] = "threat-list-" + (l + 1);
+            Path file = folder.resolve(listNames[l] + ".txt");
+            try (BufferedWriter out = Files.newBufferedWriter(file)) {
+                out.write("# generated threat list " + (l + 1) + ": " + PER_LIST + " indicators\n");
+                for (int i = 0; i < PER_LIST; i++) {
+                    Indicator indicator = Indicator.random(random);
+                    out.write(indicator.cidr());
+                    out.write('\n');
+                    // half of the probes fall inside an indicator, the other half anywhere
+                    if ((i & 7) == 0 && probe < PROBES / 2) {
+                        probes[probe++] = indicator.addressInside();
+                    }
+                }
+            }
+            yaml.append("  ").append(listNames[l]).append(":\n    kind: cidr\n    path: ").append(file.getFileName()).append('\n');
+        }
+        while (probe < PROBES) {
+            probes[probe++] = random.nextInt(10) == 0 ? Indicator.randomV6(random) : Indicator.randomV4(random);
+        }
+        shuffle(probes, random);
+        config = folder.resolve("vigil.yaml");
+        Files.writeString(config, yaml);
+
+        long before = usedHeapAfterGc();
+        long started = System.nanoTime();
+        lists = load();
+        long loadMillis = (System.nanoTime() - started) / 1_000_000;
+        long after = usedHeapAfterGc();
+        long hits = Stream.of(probes).filter(ip -> !lists.matchAll(ip).isEmpty()).count();
+        System.out.printf("%n[vigil] %d lists x %d indicators loaded in %d ms (first load, cold); "
+                        + "retained heap of the loaded lists: %d MB; %d of %d probes match some list%n",
+                LISTS, PER_LIST, loadMillis, (after - before) >> 20, hits, PROBES);
+    }
+
+    @TearDown(Level.Trial)
+    public void deleteLists() throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
+    /** Loads the six lists from their files: what {@code vigil triage --config} does at start. */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Warmup(iterations = 2)
+    @Measurement(iterations = 5)
+    public IpLists load() {
+        return VigilConfig.load(config).intel(new InMemoryHistory()).ipLists();
+    }
+
+    /** One address (a string, as a finding carries it) against one list: longest-prefix match. */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @Warmup(iterations = 3, time = 2)
+    @Measurement(iterations = 5, time = 2)
+    public Optional<IpMatch> lookupOneList(Cursor cursor) {
+        int index = cursor.next();
+        return lists.match(listNames[index % LISTS], probes[index]);
+    }
+
+    /** One address against all six lists (and the bundled known-hosts list). */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @Warmup(iterations = 3, time = 2)
+    @Measurement(iterations = 5, time = 2)
+    public List<IpMatch> lookupAllLists(Cursor cursor) {
+        return lists.matchAll(probes[cursor.next()]);
+    }
+
+    private static long usedHeapAfterGc() {
+        Runtime runtime = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return runtime.totalMemory() - runtime.freeMemory();
+    }
+
+    private static void shuffle(String[] values, SplittableRandom random) {
+        for (int i = values.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            String swap = values[i];
+            values[i] = values[j];
+            values[j] = swap;
+        }
+    }
+}

@@ -5,7 +5,7 @@ import java.util.SplittableRandom;
 /** A threat-list entry for the benchmark: an address or a CIDR range, IPv4 or IPv6, and an address inside it. */
 record Indicator(String cidr, String addressInside) {
 
-    /** About 90 % IPv4 (three quarters single addresses, a quarter /8 to /31), 10 % IPv6 (/128, or /32 to /64). */
+    /** About 90 % IPv4 (three quarters single addresses, a quarter /16 to /31), 10 % IPv6 (/128, or /32 to /64). */
     static Indicator random(SplittableRandom random) {
         if (random.nextInt(10) == 0) {
             String address = randomV6(random);
@@ -20,7 +20,8 @@ record Indicator(String cidr, String addressInside) {
             String text = dotted(address);
             return new Indicator(text, text);
         }
-        int prefix = 8 + random.nextInt(24);
+        // threat lists hold mostly /24 to /31 networks and some /16 to /23 (wider ones would cover most of the space)
+        int prefix = random.nextInt(5) == 0 ? 16 + random.nextInt(8) : 24 + random.nextInt(8);
         int network = address & (-1 << (32 - prefix));
         return new Indicator(dotted(network) + "/" + prefix, dotted(network | 1));
     }

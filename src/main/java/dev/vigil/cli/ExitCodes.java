@@ -24,7 +24,13 @@ public final class ExitCodes {
     }
 
     static int forException(Throwable exception) {
-        return exception instanceof ConfigurationException ? USAGE : INTERNAL;
+        return isUserFixable(exception) ? USAGE : INTERNAL;
+    }
+
+    /** A configuration error the user can fix: ours, or an invalid vigil.yaml / list / account directory. */
+    static boolean isUserFixable(Throwable exception) {
+        return exception instanceof ConfigurationException
+                || exception instanceof dev.vigil.intel.yaml.InvalidConfigurationException;
     }
 
     /** Prints "vigil: message" for configuration errors and a stack trace only for internal ones. */
@@ -32,7 +38,7 @@ public final class ExitCodes {
         @Override
         public int handleExecutionException(Exception exception, CommandLine commandLine,
                                             CommandLine.ParseResult parseResult) {
-            if (exception instanceof ConfigurationException) {
+            if (isUserFixable(exception)) {
                 commandLine.getErr().println("vigil: " + exception.getMessage());
                 return USAGE;
             }

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 GenerateCommand.class,
                 BenchParseCommand.class,
+                IntelCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -1,0 +1,124 @@
+package dev.vigil.intel.lists;
+
+import dev.vigil.intel.IpMatch;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * One named list of IPv4 and IPv6 addresses and ranges, answering longest-prefix matches. Immutable and thread-safe.
+ *
+ * <p>The entries (which may nest: a /32 inside a /20) are flattened at build time into disjoint address intervals, each
+ * owned by the longest prefix that covers it, so a look-up is one binary search over a primitive array: no objects per
+ * entry, no allocation per look-up for an IPv4 miss. Build one with {@link IpListBuilder}.
+ */
+public final class IpList {
+
+    private final String name;
+    private final String kind;
+    private final String source;
+    private final Duration loadTime;
+    private final IntervalIndex v4;
+    private final IntervalIndex v6;
+    private final Entries entries;
+    private final int v4Entries;
+    private final int v6Entries;
+
+    IpList(String name, String kind, String source, Duration loadTime, IntervalIndex v4, IntervalIndex v6, Entries entries,
+           int v4Entries, int v6Entries) {
+        this.v4Entries = v4Entries;
+        this.v6Entries = v6Entries;
+        this.name = name;
+        this.kind = kind;
+        this.source = source;
+        this.loadTime = loadTime;
+        this.v4 = v4;
+        this.v6 = v6;
+        this.entries = entries;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The loader kind: {@code cidr}, {@code github-meta}, {@code aws-ip-ranges}, {@code tor-exits}, {@code known-hosts}. */
+    public String kind() {
+        return kind;
+    }
+
+    /** Where the entries came from (a file, or "bundled"). */
+    public String source() {
+        return source;
+    }
+
+    public Duration loadTime() {
+        return loadTime;
+    }
+
+    /** Entries after duplicates are dropped. */
+    public int size() {
+        return v4Entries + v6Entries;
+    }
+
+    public int v4Count() {
+        return v4Entries;
+    }
+
+    public int v6Count() {
+        return v6Entries;
+    }
+
+    /** The same list, with the time its loading took. */
+    public IpList withLoadTime(Duration time) {
+        return new IpList(name, kind, source, time, v4, v6, entries, v4Entries, v6Entries);
+    }
+
+    /** The longest-prefix entry containing {@code ip} (IPv4 or IPv6 text); empty when none does or the text is not an IP. */
+    public Optional<IpMatch> match(String ip) {
+        int entry = entryFor(ip);
+        return entry < 0 ? Optional.empty() : Optional.of(entries.match(name, entry));
+    }
+
+    /** Whether any entry contains {@code ip}. */
+    public boolean contains(String ip) {
+        return entryFor(ip) >= 0;
+    }
+
+    /** The longest-prefix entry containing the IPv4 address {@code address} (unsigned 32-bit value). */
+    public Optional<IpMatch> matchV4(long address) {
+        int entry = v4.find(0, address);
+        return entry < 0 ? Optional.empty() : Optional.of(entries.match(name, entry));
+    }
+
+    /** The longest-prefix entry containing the IPv6 address {@code high:low}. */
+    public Optional<IpMatch> matchV6(long high, long low) {
+        int entry = v6.find(high, low);
+        return entry < 0 ? Optional.empty() : Optional.of(entries.match(name, entry));
+    }
+
+    Optional<IpMatch> match(ParsedIp ip) {
+        if (ip == null) {
+            return Optional.empty();
+        }
+        return ip.isV4() ? matchV4(ip.low()) : matchV6(ip.high(), ip.low());
+    }
+
+    private int entryFor(String ip) {
+        if (ip == null) {
+            return -1;
+        }
+        long address = IpText.parseV4(ip);
+        if (address != IpText.NOT_V4) {
+            return v4.find(0, address);
+        }
+        ParsedIp parsed = ParsedIp.parse(ip);
+        if (parsed == null) {
+            return -1;
+        }
+        return parsed.isV4() ? v4.find(0, parsed.low()) : v6.find(parsed.high(), parsed.low());
+    }
+
+    @Override
+    public String toString() {
+        return name + " (" + kind + ", " + size() + " entries)";
+    }
+}

@@ -30,7 +30,8 @@ public final class ExitCodes {
     /** A configuration error the user can fix: ours, or an invalid vigil.yaml / list / account directory. */
     static boolean isUserFixable(Throwable exception) {
         return exception instanceof ConfigurationException
-                || exception instanceof dev.vigil.intel.yaml.InvalidConfigurationException;
+                || exception instanceof dev.vigil.intel.yaml.InvalidConfigurationException
+                || exception instanceof CommandLine.ParameterException;
     }
 
     /** Prints "vigil: message" for configuration errors and a stack trace only for internal ones. */

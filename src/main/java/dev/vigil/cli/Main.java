@@ -10,9 +10,10 @@ import picocli.CommandLine.Command;
         description = "Triage AWS GuardDuty findings the way your runbooks say, and carry out the response.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                FindingsCommand.class,
+                IntelCommand.class,
                 GenerateCommand.class,
                 BenchParseCommand.class,
-                IntelCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

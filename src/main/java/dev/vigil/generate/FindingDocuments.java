@@ -549,9 +549,12 @@ final class FindingDocuments {
         key.put("userName", user);
         key.put("userType", "IAMUser");
         RemoteHost remote = random.chance(0.5) ? random.pick(hosts.torExits()) : RemoteHosts.publicIpv4(random);
+        text.user = user;
+        text.bucket = bucket;
+        text.ip = remote.ip();
         ObjectNode sequence = service.putObject("detection").putObject("sequence");
         sequence.put("uid", random.hex(32));
-        sequence.put("description", text.fill(kind.description()).replace("{user}", user).replace("{bucket}", bucket));
+        sequence.put("description", text.fill(kind.description()));
         ObjectNode actor = sequence.putArray("actors").addObject();
         actor.put("id", "actor-" + random.hex(8));
         ObjectNode actorUser = actor.putObject("user");
@@ -581,10 +584,10 @@ final class FindingDocuments {
             signal.put("uid", "arn:aws:guardduty:" + region + ":" + account.id() + ":finding/" + random.hex(32));
             signal.put("type", "FINDING");
             signal.put("name", signalType);
-            signal.put("createdAt", firstSeen);
-            signal.put("updatedAt", lastSeen);
-            signal.put("firstSeenAt", firstSeen);
-            signal.put("lastSeenAt", lastSeen);
+            signal.put("createdAt", Timestamps.iso(firstSeen));
+            signal.put("updatedAt", Timestamps.iso(lastSeen));
+            signal.put("firstSeenAt", Timestamps.iso(firstSeen));
+            signal.put("lastSeenAt", Timestamps.iso(lastSeen));
             signal.put("severity", random.pick(List.of(2, 5, 8)));
             signal.put("count", random.between(1, 10));
             signal.putArray("actorIds").add(actor.get("id").asText());
@@ -594,9 +597,6 @@ final class FindingDocuments {
         indicator.put("key", "ATTACK_TACTIC");
         indicator.putArray("values").add("Discovery").add("Defense Evasion").add(s3 ? "Exfiltration" : "Credential Access");
         indicator.put("title", "Attack tactic");
-        text.user = user;
-        text.bucket = bucket;
-        text.ip = remote.ip();
     }
 
     private static void instanceResource(ObjectNode resource, GeneratedInstance instance, GeneratedAccount account) {

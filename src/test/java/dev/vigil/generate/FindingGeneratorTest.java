@@ -62,7 +62,9 @@ class FindingGeneratorTest {
             assertThat(finding.path("service").path("count").asInt()).isPositive();
             assertThat(finding.path("severity").isNumber()).isTrue();
             assertThat(finding.path("createdAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
-            assertThat(finding.path("title").asText()).doesNotContain("{");
+            assertThat(finding.path("title").asText()).doesNotContain("{").doesNotContain("  ");
+            assertThat(finding.path("description").asText()).doesNotContain("{").doesNotContain("  ");
+            finding.findValuesAsText("description").forEach(text -> assertThat(text).doesNotContain("  "));
         }
     }
 

@@ -9,6 +9,7 @@ public record Severity(double score) {
     public enum Label {
         LOW, MEDIUM, HIGH, CRITICAL;
 
+        @com.fasterxml.jackson.annotation.JsonValue
         @Override
         public String toString() {
             return name().toLowerCase(java.util.Locale.ROOT);

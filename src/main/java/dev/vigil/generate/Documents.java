@@ -3,6 +3,7 @@ package dev.vigil.generate;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Map;
 
 /** The JSON parts that many finding shapes share: instance details, remote IP details, port details, tags. */
@@ -15,6 +16,9 @@ final class Documents {
             Map.entry(53, "DNS"), Map.entry(80, "HTTP"), Map.entry(123, "NTP"), Map.entry(443, "HTTPS"),
             Map.entry(445, "SMB"), Map.entry(3306, "MySQL"), Map.entry(3389, "RDP"), Map.entry(5432, "PostgreSQL"),
             Map.entry(6379, "Redis"), Map.entry(8080, "HTTP"), Map.entry(9200, "Elasticsearch"));
+
+    private static final List<String> THREAT_LISTS = List.of("ProofPoint", "CrowdStrike", "Amazon", "TorList",
+            "ThreatIntelSet-custom");
 
     private Documents() {
     }
@@ -113,5 +117,20 @@ final class Documents {
         details.put("imageId", instance.imageId());
         details.put("imageDescription", instance.imageDescription());
         return details;
+    }
+
+    static void instanceResource(ObjectNode resource, GeneratedInstance instance, GeneratedAccount account) {
+        resource.put("resourceType", "Instance");
+        resource.set("instanceDetails", instanceDetails(instance, account.id()));
+    }
+
+    static void threatEvidence(ObjectNode service, ObjectNode info, SeededRandom random) {
+        String list = random.pick(THREAT_LISTS);
+        String name = random.pick(List.of("TorExitNode", "Scanner", "KnownAttacker", "CommandAndControl", "Mirai"));
+        info.put("threatListName", list);
+        info.put("threatName", name);
+        ObjectNode detail = service.putObject("evidence").putArray("threatIntelligenceDetails").addObject();
+        detail.put("threatListName", list);
+        detail.putArray("threatNames").add(name);
     }
 }

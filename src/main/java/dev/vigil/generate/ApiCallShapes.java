@@ -30,7 +30,7 @@ final class ApiCallShapes {
     }
 
     void iamApiCall(FindingKind kind, GeneratedAccount account, String region, ObjectNode resource,
-                            ObjectNode service, ObjectNode info, SeededRandom random, FindingText text) {
+                    ObjectNode service, ObjectNode info, SeededRandom random, FindingText text) {
         boolean root = kind.type().equals(FindingKinds.ROOT_CREDENTIAL_USAGE);
         boolean instanceRole = kind.type().contains("InstanceCredentialExfiltration");
         String user = root ? "Root" : instanceRole ? "ec2-" + random.pick(account.userNames()) + "-role"
@@ -95,7 +95,7 @@ final class ApiCallShapes {
     }
 
     void s3ApiCall(FindingKind kind, GeneratedAccount account, String region, ObjectNode resource,
-                           ObjectNode service, ObjectNode info, SeededRandom random, FindingText text) {
+                   ObjectNode service, ObjectNode info, SeededRandom random, FindingText text) {
         String user = random.pick(account.userNames());
         String bucket = account.team() + "-" + account.environment() + "-" + random.pick(List.of("logs", "exports",
                 "artifacts", "backups", "data-lake", "uploads")) + "-" + account.id().substring(8);
@@ -160,8 +160,8 @@ final class ApiCallShapes {
     }
 
     void attackSequence(FindingKind kind, GeneratedAccount account, String region, ObjectNode resource,
-                                ObjectNode service, ObjectNode info, SeededRandom random, FindingText text,
-                                long firstSeen, long lastSeen) {
+                        ObjectNode service, ObjectNode info, SeededRandom random, FindingText text,
+                        long firstSeen, long lastSeen) {
         String user = random.pick(account.userNames());
         String bucket = account.team() + "-" + account.environment() + "-exports-" + account.id().substring(8);
         boolean s3 = kind.type().contains("S3");

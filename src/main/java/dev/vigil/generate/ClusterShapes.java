@@ -16,7 +16,7 @@ final class ClusterShapes {
     }
 
     void kubernetes(FindingKind kind, GeneratedAccount account, String region, ObjectNode resource,
-                            ObjectNode service, ObjectNode info, SeededRandom random, FindingText text) {
+                    ObjectNode service, ObjectNode info, SeededRandom random, FindingText text) {
         String cluster = account.team() + "-" + account.environment();
         String user = random.chance(0.5) ? "system:serviceaccount:kube-system:" + random.pick(List.of("default", "aws-node", "coredns"))
                 : "arn:aws:sts::" + account.id() + ":assumed-role/eks-admin/" + random.pick(account.userNames());
@@ -67,7 +67,7 @@ final class ClusterShapes {
     }
 
     void rdsLogin(GeneratedAccount account, String region, ObjectNode resource, ObjectNode service,
-                          ObjectNode info, SeededRandom random, FindingText text) {
+                  ObjectNode info, SeededRandom random, FindingText text) {
         String database = account.team() + "-" + account.environment() + "-db";
         String user = random.pick(List.of("app_rw", "postgres", "analytics_ro", "migration"));
         resource.put("resourceType", "RDSDBInstance");

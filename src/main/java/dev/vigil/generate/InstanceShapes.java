@@ -22,7 +22,7 @@ final class InstanceShapes {
     }
 
     void networkOutbound(FindingKind kind, GeneratedAccount account, GeneratedInstance instance,
-                                 ObjectNode resource, ObjectNode service, ObjectNode info, SeededRandom random, FindingText text) {
+                         ObjectNode resource, ObjectNode service, ObjectNode info, SeededRandom random, FindingText text) {
         Endpoint remote = outboundEndpoint(kind, instance, random);
         Documents.instanceResource(resource, instance, account);
         int localPort = random.between(32768, 60999);
@@ -72,7 +72,7 @@ final class InstanceShapes {
     }
 
     void networkInbound(FindingKind kind, GeneratedAccount account, GeneratedInstance instance,
-                                ObjectNode resource, ObjectNode service, ObjectNode info, SeededRandom random, FindingText text) {
+                        ObjectNode resource, ObjectNode service, ObjectNode info, SeededRandom random, FindingText text) {
         RemoteHost remote;
         int localPort;
         if (random.chance(0.03)) {
@@ -115,7 +115,7 @@ final class InstanceShapes {
     }
 
     void portProbe(GeneratedAccount account, GeneratedInstance instance, ObjectNode resource,
-                           ObjectNode service, ObjectNode info, SeededRandom random) {
+                   ObjectNode service, ObjectNode info, SeededRandom random) {
         Documents.instanceResource(resource, instance, account);
         ObjectNode action = Documents.object();
         action.put("actionType", "PORT_PROBE");
@@ -137,7 +137,7 @@ final class InstanceShapes {
     }
 
     void dns(FindingKind kind, GeneratedAccount account, GeneratedInstance instance, ObjectNode resource,
-                     ObjectNode service, ObjectNode info, SeededRandom random, FindingText text) {
+             ObjectNode service, ObjectNode info, SeededRandom random, FindingText text) {
         Documents.instanceResource(resource, instance, account);
         String domain = domain(kind, random);
         ObjectNode action = Documents.object();
@@ -165,7 +165,7 @@ final class InstanceShapes {
     }
 
     void runtime(FindingKind kind, GeneratedAccount account, GeneratedInstance instance, ObjectNode resource,
-                         ObjectNode service, ObjectNode info, SeededRandom random, FindingText text, long lastSeen) {
+                 ObjectNode service, ObjectNode info, SeededRandom random, FindingText text, long lastSeen) {
         boolean container = random.chance(0.5);
         resource.put("resourceType", container ? "Container" : "Instance");
         resource.set("instanceDetails", Documents.instanceDetails(instance, account.id()));

@@ -2,6 +2,8 @@ package dev.vigil.cli;
 
 import dev.vigil.generate.FindingGenerator;
 import dev.vigil.generate.OutputFormat;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -30,7 +32,7 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {
                 "  vigil generate --count 1000 --seed 7 --output findings.ndjson",
                 "  vigil generate --count 10 --format eventbridge | jq -c .detail.type",
-                "  vigil generate --count 100000 --seed 42 --format pascal --output bench/work/pascal.ndjson"})
+                "  vigil generate --count 500 --format pascal --output pascal.ndjson"})
 public final class GenerateCommand implements Callable<Integer> {
 
     @Spec
@@ -65,8 +67,17 @@ public final class GenerateCommand implements Callable<Integer> {
         Instant startInstant = parseStart(start);
         FindingGenerator generator = new FindingGenerator(seed, startInstant);
         if (output == null) {
-            generator.write(count, outputFormat, System.out);
             System.out.flush();
+            try {
+                // the file descriptor itself, not System.out (a PrintStream hides write errors): when the reader
+                // stops (vigil generate --count 1000000 | head), writing fails and generating stops
+                generator.write(count, outputFormat, new FileOutputStream(FileDescriptor.out));
+            } catch (IOException e) {
+                if (String.valueOf(e.getMessage()).contains("Broken pipe")) {
+                    return ExitCodes.OK;
+                }
+                throw e;
+            }
         } else {
             Path parent = output.toAbsolutePath().getParent();
             if (parent != null && !Files.isDirectory(parent)) {

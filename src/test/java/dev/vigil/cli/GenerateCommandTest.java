@@ -24,6 +24,23 @@ class GenerateCommandTest {
     }
 
     @Test
+    void theFirstFindingIsAtTheStartGivenAndPascalCaseIsOneObjectPerLine() throws IOException {
+        Path output = folder.resolve("pascal.ndjson");
+        int exit = Main.run("generate", "--count", "5", "--format", "pascal", "--start", "2025-03-01T12:00:00Z",
+                "--output", output.toString());
+        assertThat(exit).isEqualTo(ExitCodes.OK);
+        List<String> lines = Files.readAllLines(output);
+        assertThat(lines).hasSize(5).allMatch(line -> line.startsWith("{\"SchemaVersion\":\"2.0\""));
+        assertThat(lines.get(0)).contains("\"UpdatedAt\":\"2025-03-01T12:0");
+    }
+
+    @Test
+    void aStartThatIsNotAnInstantIsAUsageErrorThatShowsTheForm() {
+        int exit = Main.run("generate", "--count", "1", "--start", "yesterday", "--output", folder.resolve("x").toString());
+        assertThat(exit).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
     void anUnknownFormatIsAUsageErrorThatNamesTheChoices() {
         int exit = Main.run("generate", "--count", "1", "--format", "yaml", "--output", folder.resolve("x").toString());
         assertThat(exit).isEqualTo(ExitCodes.USAGE);

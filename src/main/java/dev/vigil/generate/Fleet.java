@@ -119,6 +119,9 @@ final class Fleet {
         tags.add(new Tag("cost-center", "cc-" + (1000 + account.index() * 10)));
         boolean flux = FLUX_TEAMS.contains(account.team());
         tags.add(new Tag("managed-by", flux ? "flux" : "terraform"));
+        tags.add(new Tag("app-version", "v" + random.between(1, 4) + "." + random.nextInt(30) + "." + random.nextInt(10)));
+        tags.add(new Tag("backup-policy", random.chance(0.6) ? "daily-35d" : "none"));
+        tags.add(new Tag("data-classification", random.chance(0.5) ? "internal" : "confidential"));
         if (image.contains("EKS") || image.contains("Bottlerocket")) {
             tags.add(new Tag("kubernetes.io/cluster/" + account.team() + "-" + account.environment(), "owned"));
             tags.add(new Tag("aws:autoscaling:groupName", "eks-" + account.team() + "-nodes-" + random.hex(8)));

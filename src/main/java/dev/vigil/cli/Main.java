@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 FindingsCommand.class,
                 IntelCommand.class,
+                TriageCommand.class,
+                PlaybooksCommand.class,
                 GenerateCommand.class,
                 BenchParseCommand.class,
         },

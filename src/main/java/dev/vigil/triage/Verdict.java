@@ -1,5 +1,7 @@
 package dev.vigil.triage;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -22,8 +24,47 @@ public record Verdict(String findingId, String type, String accountId, Dispositi
         checklist = List.copyOf(checklist);
     }
 
-    /** The rule that settled the disposition: the last one that fired, or null when none did. */
+    /**
+     * The rule that settled the disposition: the suppression that applied; else, for an escalation, the first rule that
+     * raised to high or escalated; else the last rule that set this disposition; else the last rule that changed the
+     * severity; else an expired suppression; null when only notes fired (GuardDuty's severity decided).
+     */
+    @JsonIgnore
     public RuleHit decidingRule() {
-        return rules.isEmpty() ? null : rules.get(rules.size() - 1);
+        for (RuleHit hit : rules) {
+            if (hit.effect().startsWith("suppress:")) {
+                return hit;
+            }
+        }
+        if (disposition == Disposition.ESCALATE) {
+            for (RuleHit hit : rules) {
+                if (hit.effect().contains("raise:high") || hit.effect().contains("disposition:escalate")) {
+                    return hit;
+                }
+            }
+        }
+        for (int i = rules.size() - 1; i >= 0; i--) {
+            if (rules.get(i).effect().contains("disposition:" + disposition.id())) {
+                return rules.get(i);
+            }
+        }
+        for (int i = rules.size() - 1; i >= 0; i--) {
+            if (rules.get(i).effect().contains("raise:") || rules.get(i).effect().contains("lower:")) {
+                return rules.get(i);
+            }
+        }
+        for (int i = rules.size() - 1; i >= 0; i--) {
+            if (rules.get(i).effect().equals("expired")) {
+                return rules.get(i);
+            }
+        }
+        return null;
+    }
+
+    /** The id of the {@link #decidingRule()}, or null when GuardDuty's severity decided; written as {@code decidedBy}. */
+    @JsonProperty("decidedBy")
+    public String decidedBy() {
+        RuleHit deciding = decidingRule();
+        return deciding == null ? null : deciding.id();
     }
 }

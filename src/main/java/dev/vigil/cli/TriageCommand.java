@@ -1,0 +1,132 @@
+package dev.vigil.cli;
+
+import dev.vigil.finding.Finding;
+import dev.vigil.ingest.FindingSink;
+import dev.vigil.ingest.ReadSummary;
+import dev.vigil.ingest.Rejection;
+import dev.vigil.intel.InMemoryHistory;
+import dev.vigil.intel.Intel;
+import dev.vigil.intel.VigilConfig;
+import dev.vigil.playbook.Playbooks;
+import dev.vigil.triage.TriageEngine;
+import dev.vigil.triage.Verdict;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code vigil triage}: a verdict for every finding, the way the playbooks say, and why. */
+@Command(name = "triage",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Triage GuardDuty findings with the playbooks: a disposition (false_positive, acknowledged, expected,"
+                        + " investigate, escalate), a severity (high, medium, low), the rules that decided, the runbook's"
+                        + " questions answered, and the next steps, for every finding.",
+                "Findings are decided in input order; \"seen before\" means earlier in the input. A summary counting"
+                        + " findings per disposition and severity is printed on stderr."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  ./vigil triage examples/findings --config examples/vigil.yaml",
+                "  ./vigil triage export.ndjson.gz --config vigil.yaml --format ndjson > verdicts.ndjson",
+                "  ./vigil triage finding.json --explain",
+                "  ./vigil triage finding.json --format markdown   # paste into a GitHub issue"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:every record accepted and triaged",
+                "1:internal error",
+                "2:usage or configuration error (config, playbooks, an INPUT that does not exist)",
+                "3:some records rejected, the rest triaged"})
+public final class TriageCommand implements Callable<Integer> {
+
+    @Mixin
+    InputOptions input;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "vigil.yaml: IP lists, account directory, ports, history window (see docs/configuration.md)."
+                    + " Without it only the bundled known hosts and default ports are known; the rest is answered unknown.")
+    Path config;
+
+    @Option(names = "--playbooks", paramLabel = "DIR",
+            description = "A directory of playbooks adding to or replacing the bundled ones by id (repeatable).")
+    List<Path> playbookDirs = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "table, json, ndjson or markdown. Default: ${DEFAULT-VALUE}.")
+    String format;
+
+    @Option(names = "--explain", description = "Add the trace per finding: every rule that fired with its evidence, every"
+            + " question's answer (and, in json/ndjson/markdown, the checklist).")
+    boolean explain;
+
+    @Option(names = "--as-of", paramLabel = "DATE",
+            description = "Decide as of this date (YYYY-MM-DD) instead of today: which suppressions have expired.")
+    String asOf;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        VerdictFormat verdictFormat = parseFormat(format);
+        Playbooks playbooks = PlaybooksListCommand.load(playbookDirs);
+        VigilConfig vigilConfig = config == null ? VigilConfig.defaults() : VigilConfig.load(config);
+        InMemoryHistory history = new InMemoryHistory();
+        Intel intel = vigilConfig.intel(history);
+        boolean checklists = explain && verdictFormat != VerdictFormat.TABLE;
+        TriageEngine engine = new TriageEngine(playbooks, intel, clock(asOf), vigilConfig.historyWindow(), checklists);
+        VerdictWriter writer = verdictFormat.writer(out, explain);
+        TriageTally tally = new TriageTally();
+        ReadSummary summary = input.readAll(new FindingSink() {
+            @Override
+            public void accept(Finding finding) {
+                Verdict verdict = engine.triage(finding);
+                tally.add(verdict);
+                writer.write(finding, verdict);
+            }
+
+            @Override
+            public void reject(Rejection rejection) {
+            }
+        }, err);
+        writer.finish();
+        err.println(tally.line());
+        tally.errors().forEach(err::println);
+        if (history.saturated()) {
+            err.println("vigil: the in-memory history reached its bound; later \"seen before\" answers may miss findings");
+        }
+        err.flush();
+        return summary.rejected() > 0 ? ExitCodes.SOME_REJECTED : ExitCodes.OK;
+    }
+
+    private static VerdictFormat parseFormat(String text) {
+        try {
+            return VerdictFormat.valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ExitCodes.ConfigurationException("--format " + text + " is not a format: use table, json, ndjson or markdown");
+        }
+    }
+
+    private static Clock clock(String asOf) {
+        if (asOf == null) {
+            return Clock.systemUTC();
+        }
+        try {
+            return Clock.fixed(LocalDate.parse(asOf.trim()).atTime(12, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw new ExitCodes.ConfigurationException("--as-of " + asOf + " is not a date: write it as YYYY-MM-DD, e.g. 2027-07-01");
+        }
+    }
+}

@@ -7,14 +7,16 @@ import java.io.IOException;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.vigil.finding.Finding;
 import dev.vigil.finding.Json;
+import dev.vigil.triage.Answer;
 import dev.vigil.triage.Verdict;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 
 /**
  * Verdicts as JSON: {@code ndjson} one object per line, {@code json} one array. The object has findingId, type,
- * accountId, disposition, severity, playbook, playbookVersion, rules, questions, facts, nextSteps, caseKey; with
- * {@code --explain} also the checklist (every step of the playbook by phase).
+ * accountId, disposition, severity, playbook, playbookVersion, decidedBy, rules, questions (id, answer, evidence),
+ * facts, nextSteps, caseKey; with {@code --explain} also each question's text and the checklist (every step of the
+ * playbook by phase).
  */
 final class JsonVerdictWriter implements VerdictWriter {
 
@@ -22,7 +24,12 @@ final class JsonVerdictWriter implements VerdictWriter {
     private abstract static class WithoutChecklist {
     }
 
-    private static final ObjectWriter BRIEF = Json.mapper().copy().addMixIn(Verdict.class, WithoutChecklist.class).writer()
+    @JsonIgnoreProperties({"question"})
+    private abstract static class AnswerWithoutText {
+    }
+
+    private static final ObjectWriter BRIEF = Json.mapper().copy().addMixIn(Verdict.class, WithoutChecklist.class)
+            .addMixIn(Answer.class, AnswerWithoutText.class).writer()
             .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
     private static final ObjectWriter FULL = Json.mapper().writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
 

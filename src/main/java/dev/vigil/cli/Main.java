@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
                 IntelCommand.class,
                 TriageCommand.class,
                 PlaybooksCommand.class,
+                CasesCommand.class,
+                MetricsCommand.class,
                 GenerateCommand.class,
                 BenchParseCommand.class,
         },

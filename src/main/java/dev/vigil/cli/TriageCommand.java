@@ -4,7 +4,6 @@ import dev.vigil.finding.Finding;
 import dev.vigil.ingest.FindingSink;
 import dev.vigil.ingest.ReadSummary;
 import dev.vigil.ingest.Rejection;
-import dev.vigil.intel.InMemoryHistory;
 import dev.vigil.intel.Intel;
 import dev.vigil.intel.VigilConfig;
 import dev.vigil.playbook.Playbooks;
@@ -33,14 +32,19 @@ import picocli.CommandLine.Spec;
                 "Triage GuardDuty findings with the playbooks: a disposition (false_positive, acknowledged, expected,"
                         + " investigate, escalate), a severity (high, medium, low), the rules that decided, the runbook's"
                         + " questions answered, and the next steps, for every finding.",
-                "Findings are decided in input order; \"seen before\" means earlier in the input. A summary counting"
-                        + " findings per disposition and severity is printed on stderr."},
+                "Findings are decided in input order. Every finding is stored with its verdict in the case store"
+                        + " (--db, default ~/.local/share/vigil/vigil.db; see docs/cases.md), where the findings that are not"
+                        + " suppressed open or join cases (`vigil cases list`); \"seen before\" then means earlier in the"
+                        + " input or in the store. With --no-store nothing is stored and \"seen before\" means earlier in"
+                        + " the input. A summary counting findings per disposition and severity is printed on stderr."},
         footerHeading = "%nExamples:%n",
         footer = {
                 "  ./vigil triage examples/findings --config examples/vigil.yaml",
                 "  ./vigil triage export.ndjson.gz --config vigil.yaml --format ndjson > verdicts.ndjson",
                 "  ./vigil triage finding.json --explain",
-                "  ./vigil triage finding.json --format markdown   # paste into a GitHub issue"},
+                "  ./vigil triage finding.json --format markdown   # paste into a GitHub issue",
+                "  ./vigil triage export.ndjson --db /srv/vigil/vigil.db && ./vigil cases list --db /srv/vigil/vigil.db",
+                "  ./vigil triage finding.json --no-store"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:every record accepted and triaged",
@@ -66,12 +70,15 @@ public final class TriageCommand implements Callable<Integer> {
     String format;
 
     @Option(names = "--explain", description = "Add the trace per finding: every rule that fired with its evidence, every"
-            + " question's answer (and, in json/ndjson/markdown, the checklist).")
+            + " question with its answer (in json/ndjson: each question's text, and the checklist).")
     boolean explain;
 
     @Option(names = "--as-of", paramLabel = "DATE",
             description = "Decide as of this date (YYYY-MM-DD) instead of today: which suppressions have expired.")
     String asOf;
+
+    @Mixin
+    TriageStoreOptions store;
 
     @Spec
     CommandSpec spec;
@@ -83,32 +90,33 @@ public final class TriageCommand implements Callable<Integer> {
         VerdictFormat verdictFormat = parseFormat(format);
         Playbooks playbooks = PlaybooksListCommand.load(playbookDirs);
         VigilConfig vigilConfig = config == null ? VigilConfig.defaults() : VigilConfig.load(config);
-        InMemoryHistory history = new InMemoryHistory();
-        Intel intel = vigilConfig.intel(history);
-        boolean checklists = explain && verdictFormat != VerdictFormat.TABLE;
-        TriageEngine engine = new TriageEngine(playbooks, intel, clock(asOf), vigilConfig.historyWindow(), checklists);
-        VerdictWriter writer = verdictFormat.writer(out, explain);
-        TriageTally tally = new TriageTally();
-        ReadSummary summary = input.readAll(new FindingSink() {
-            @Override
-            public void accept(Finding finding) {
-                Verdict verdict = engine.triage(finding);
-                tally.add(verdict);
-                writer.write(finding, verdict);
-            }
+        try (TriageStorage storage = store.open(vigilConfig.storeUrl())) {
+            Intel intel = vigilConfig.intel(storage.history());
+            // a stored verdict carries the checklist: it becomes the checklist of the case the finding opens
+            boolean checklists = storage.stores() || explain && verdictFormat != VerdictFormat.TABLE;
+            TriageEngine engine = new TriageEngine(playbooks, intel, clock(asOf), vigilConfig.historyWindow(), checklists);
+            VerdictWriter writer = verdictFormat.writer(out, explain);
+            TriageTally tally = new TriageTally();
+            ReadSummary summary = input.readAll(new FindingSink() {
+                @Override
+                public void accept(Finding finding) {
+                    Verdict verdict = engine.triage(finding);
+                    storage.record(finding, verdict);
+                    tally.add(verdict);
+                    writer.write(finding, verdict);
+                }
 
-            @Override
-            public void reject(Rejection rejection) {
-            }
-        }, err);
-        writer.finish();
-        err.println(tally.line());
-        tally.errors().forEach(err::println);
-        if (history.saturated()) {
-            err.println("vigil: the in-memory history reached its bound; later \"seen before\" answers may miss findings");
+                @Override
+                public void reject(Rejection rejection) {
+                }
+            }, err);
+            writer.finish();
+            err.println(tally.line());
+            tally.errors().forEach(err::println);
+            storage.finish(err);
+            err.flush();
+            return summary.rejected() > 0 ? ExitCodes.SOME_REJECTED : ExitCodes.OK;
         }
-        err.flush();
-        return summary.rejected() > 0 ? ExitCodes.SOME_REJECTED : ExitCodes.OK;
     }
 
     private static VerdictFormat parseFormat(String text) {

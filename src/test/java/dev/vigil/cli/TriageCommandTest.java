@@ -26,7 +26,13 @@ class TriageCommandTest {
     private record Run(int exitCode, String out, String err) {
     }
 
+    /** Runs vigil; a triage without --db runs with --no-store, so that the tests never touch the user's default store. */
     private static Run vigil(String... args) {
+        if (args.length > 0 && args[0].equals("triage") && !List.of(args).contains("--db")) {
+            String[] inMemory = java.util.Arrays.copyOf(args, args.length + 1);
+            inMemory[args.length] = "--no-store";
+            args = inMemory;
+        }
         CommandLine commandLine = Main.commandLine();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -121,7 +127,7 @@ class TriageCommandTest {
 
     @Test
     void asOfAfterTheAcknowledgementExpiresTurnsRootCredentialUseIntoAnInvestigation() throws IOException {
-        Run acknowledged = vigil("triage", "examples/findings/get-findings-pascalcase.json", "--format", "ndjson");
+        Run acknowledged = vigil("triage", "examples/findings/get-findings-pascalcase.json", "--format", "ndjson", "--as-of", "2026-11-25");
         Run expired = vigil("triage", "examples/findings/get-findings-pascalcase.json", "--format", "ndjson", "--as-of", "2027-07-01");
 
         JsonNode before = byTitle(acknowledged.out()).values().stream()

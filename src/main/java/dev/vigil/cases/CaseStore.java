@@ -1,0 +1,130 @@
+package dev.vigil.cases;
+
+import dev.vigil.cases.jdbi.CaseQueries;
+import dev.vigil.cases.jdbi.CaseUpdates;
+import dev.vigil.cases.jdbi.MetricsQueries;
+import dev.vigil.cases.jdbi.StoreDatabase;
+import dev.vigil.finding.Finding;
+import dev.vigil.triage.Verdict;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Vigil's memory: every triaged finding with its verdict, the cases they open, their checklists and timelines, the
+ * history triage consults, and the runbook's metrics. Embedded SQLite by default, PostgreSQL by JDBC URL, same schema.
+ * Thread-safe for the look-ups and responder actions; a {@link FindingRecorder} is for one thread.
+ *
+ * <pre>{@code
+ * try (CaseStore store = CaseStore.open(StoreLocation.resolve(dbOption, config.store().url(), System.getenv()));
+ *      FindingRecorder recorder = store.recorder()) {
+ *     History history = recorder.history();
+ *     ... Verdict verdict = engine.triage(finding); history.record(finding); recorder.add(finding, verdict);
+ * }
+ * }</pre>
+ */
+public final class CaseStore implements AutoCloseable {
+
+    private final StoreDatabase database;
+    private final Clock clock;
+
+    private CaseStore(StoreDatabase database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    /** Opens (creating and migrating it when needed) the store at {@code location}. */
+    public static CaseStore open(StoreLocation location) {
+        return open(location, Clock.systemUTC());
+    }
+
+    public static CaseStore open(StoreLocation location, Clock clock) {
+        return new CaseStore(StoreDatabase.open(location), clock);
+    }
+
+    public StoreLocation location() {
+        return database.location();
+    }
+
+    /** A recorder committing every {@value FindingRecorder#DEFAULT_BATCH_SIZE} findings. */
+    public FindingRecorder recorder() {
+        return recorder(FindingRecorder.DEFAULT_BATCH_SIZE, summary -> { });
+    }
+
+    /** A recorder committing every {@code batchSize} findings and telling {@code afterCommit} about each committed batch. */
+    public FindingRecorder recorder(int batchSize, Consumer<RecordSummary> afterCommit) {
+        return new FindingRecorder(database.jdbi(), database.sqlite(), batchSize, clock, afterCommit);
+    }
+
+    /** Stores one triaged finding in its own transaction (for a single finding; use a recorder for many). */
+    public RecordSummary record(Finding finding, Verdict verdict) {
+        try (FindingRecorder recorder = recorder(1, summary -> { })) {
+            recorder.add(finding, verdict);
+            return recorder.flush();
+        }
+    }
+
+    /** The history for a triage run that records with {@code recorder}: the store plus what it has not committed yet. */
+    public StoreHistory history(FindingRecorder recorder) {
+        return recorder.history();
+    }
+
+    /** A read-only history over what is stored; close it when done. */
+    public StoreHistory history() {
+        return new StoreHistory(database.jdbi().open(), null);
+    }
+
+    public List<CaseSummary> list(CaseFilter filter) {
+        return database.jdbi().withHandle(handle -> new CaseQueries(handle).list(filter));
+    }
+
+    public CaseSummary summary(CaseId id) {
+        return database.jdbi().withHandle(handle -> new CaseQueries(handle).require(id));
+    }
+
+    public CaseDetail show(CaseId id) {
+        return database.jdbi().inTransaction(handle -> new CaseQueries(handle).detail(id));
+    }
+
+    public List<TimelineEntry> timeline(CaseId id) {
+        return database.jdbi().withHandle(handle -> {
+            new CaseQueries(handle).require(id);
+            return new CaseQueries(handle).fullTimeline(id);
+        });
+    }
+
+    public CaseSummary move(CaseId id, CaseState target, boolean falsePositive, String actor, String note) {
+        return database.jdbi().withHandle(handle ->
+                new CaseUpdates(handle).move(id, target, falsePositive, actor, note, clock.instant()));
+    }
+
+    public ChecklistItem check(CaseId id, String step, String actor, String note) {
+        return database.jdbi().withHandle(handle -> new CaseUpdates(handle).check(id, step, actor, note, clock.instant()));
+    }
+
+    public void note(CaseId id, String actor, String text) {
+        database.jdbi().useHandle(handle -> new CaseUpdates(handle).note(id, actor, text, clock.instant()));
+    }
+
+    /** The metrics over the cases seen and the findings suppressed since {@code since}. */
+    public MetricsReport metrics(Instant since) {
+        return database.jdbi().withHandle(handle -> new MetricsQueries(handle).report(since, clock.instant()));
+    }
+
+    /** Row counts, for checks and the benchmark. */
+    public StoreCounts counts() {
+        return database.jdbi().withHandle(handle -> new StoreCounts(
+                count(handle, "findings"), count(handle, "finding_versions"), count(handle, "cases"),
+                count(handle, "timeline"), count(handle, "contacts"), count(handle, "pattern_instances")));
+    }
+
+    private static long count(org.jdbi.v3.core.Handle handle, String table) {
+        return handle.createQuery("SELECT count(*) FROM " + table).mapTo(Long.class).one();
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

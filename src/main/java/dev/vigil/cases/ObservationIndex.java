@@ -1,0 +1,78 @@
+package dev.vigil.cases;
+
+import dev.vigil.cases.jdbi.BatchWrite;
+import dev.vigil.finding.Finding;
+import dev.vigil.finding.RemoteEndpoint;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The history over findings that are not committed yet, kept like the store keeps it ({@code contacts},
+ * {@code pattern_instances}): per subject, remote ip and port the earliest contact; per type, remote ip and port each
+ * instance with its first and last time seen. Every contact also counts under "any port". Filled by one thread; once
+ * handed to the writer it is only read.
+ */
+final class ObservationIndex {
+
+    private final Map<String, Long> contacts = new HashMap<>();
+    private final Map<String, Map<String, long[]>> patterns = new HashMap<>();
+
+    void add(Finding finding) {
+        Instant firstSeen = BatchWrite.firstSeen(finding);
+        if (firstSeen == null) {
+            return;
+        }
+        long first = firstSeen.toEpochMilli();
+        Instant lastSeen = BatchWrite.lastSeen(finding);
+        long last = lastSeen == null ? first : Math.max(first, lastSeen.toEpochMilli());
+        String instance = finding.instance().map(i -> i.id()).orElse(null);
+        String subject = instance != null ? instance : finding.accountId();
+        for (RemoteEndpoint remote : finding.action().remotes()) {
+            if (remote.ip() == null) {
+                continue;
+            }
+            for (int port : new int[] {BatchWrite.port(remote.port()), BatchWrite.ANY_PORT}) {
+                if (subject != null) {
+                    contacts.merge(subject + "|" + remote.ip() + "|" + port, first, Math::min);
+                }
+                if (instance != null) {
+                    long[] span = patterns.computeIfAbsent(finding.type().name() + "|" + remote.ip() + "|" + port,
+                            key -> new HashMap<>()).computeIfAbsent(instance, key -> new long[] {first, last});
+                    span[0] = Math.min(span[0], first);
+                    span[1] = Math.max(span[1], last);
+                }
+            }
+        }
+    }
+
+    /** The pattern keys ({@code type|ip|port}) this index holds, for invalidating what the history cached about them. */
+    java.util.Set<String> patternKeys() {
+        return patterns.keySet();
+    }
+
+    static String patternKey(String type, String remoteIp, Integer port) {
+        return type + "|" + remoteIp + "|" + (port == null ? BatchWrite.ANY_PORT : port);
+    }
+
+    boolean seenBefore(String subject, String remoteIp, Integer port, Instant before) {
+        Long first = contacts.get(subject + "|" + remoteIp + "|" + (port == null ? BatchWrite.ANY_PORT : port));
+        return first != null && (before == null || first < before.toEpochMilli());
+    }
+
+    void instancesWithPattern(String type, String remoteIp, Integer port, Instant from, Instant to,
+                              Collection<String> instances) {
+        Map<String, long[]> spans = patterns.get(type + "|" + remoteIp + "|" + (port == null ? BatchWrite.ANY_PORT : port));
+        if (spans == null) {
+            return;
+        }
+        long fromMillis = from.toEpochMilli();
+        long toMillis = to.toEpochMilli();
+        spans.forEach((instance, span) -> {
+            if (span[0] <= toMillis && span[1] >= fromMillis) {
+                instances.add(instance);
+            }
+        });
+    }
+}

@@ -1,0 +1,528 @@
+package dev.vigil.cases.jdbi;
+
+import dev.vigil.cases.CaseKeys;
+import dev.vigil.cases.CaseState;
+import dev.vigil.cases.RecordSummary;
+import dev.vigil.finding.Finding;
+import dev.vigil.finding.RemoteEndpoint;
+import dev.vigil.finding.S3Bucket;
+import dev.vigil.finding.ResourceRef;
+import dev.vigil.triage.RuleHit;
+import dev.vigil.triage.Step;
+import dev.vigil.triage.Verdict;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.function.UnaryOperator;
+
+/**
+ * Writes one batch of triaged findings in the caller's transaction: the findings (new, or a newer version keeping the
+ * earlier verdict in {@code finding_versions}), their contacts and pattern instances for the history, and the cases they open or join with
+ * resources, checklist and timeline. A finding already stored in the same or a newer version writes nothing.
+ */
+public final class BatchWrite {
+
+    /** One triaged finding. */
+    public record Entry(Finding finding, Verdict verdict) {
+    }
+
+    /** The history's "any port": every contact is kept under its port and under this one. */
+    public static final int ANY_PORT = -1;
+    /** The history's port for an activity without one (an API call). */
+    public static final int NO_PORT = -2;
+
+    public static int port(Integer port) {
+        return port == null ? NO_PORT : port;
+    }
+
+    private record Stored(Long updatedAt, long occurrences, Long caseNumber, String disposition, int levelRank,
+                          String playbookVersion, String decidingRule, byte[] verdict) {
+    }
+
+    /** A case touched by this batch: opened now, or existing and joined / updated. */
+    private static final class CaseDraft {
+        final long number;
+        final boolean opened;
+        long added;
+        int levelRank;
+        double maxScore;
+        Long firstSeen;
+        Long lastSeen;
+        Long detectedAt;
+
+        CaseDraft(long number, boolean opened) {
+            this.number = number;
+            this.opened = opened;
+        }
+
+        void absorb(Finding finding, int rank, boolean joins) {
+            added += joins ? 1 : 0;
+            levelRank = Math.max(levelRank, rank);
+            maxScore = Math.max(maxScore, finding.severity().score());
+            firstSeen = min(firstSeen, Times.millis(firstSeen(finding)));
+            lastSeen = max(lastSeen, Times.millis(lastSeen(finding)));
+            detectedAt = min(detectedAt, Times.millis(finding.createdAt()));
+        }
+    }
+
+    private final Handle handle;
+    private final long now;
+    private final String actor;
+
+    public BatchWrite(Handle handle, Instant now, String actor) {
+        this.handle = handle;
+        this.now = now.toEpochMilli();
+        this.actor = actor;
+    }
+
+    public RecordSummary write(List<Entry> entries) {
+        Map<String, Stored> stored = loadStored(entries);
+        Map<String, Long> openCases = loadOpenCases(entries);
+        Map<Long, CaseDraft> drafts = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> inserts = new LinkedHashMap<>();
+        List<Map<String, Object>> updates = new ArrayList<>();
+        List<Map<String, Object>> versions = new ArrayList<>();
+        Map<String, Map<String, Object>> contacts = new HashMap<>();
+        Map<String, Map<String, Object>> patterns = new HashMap<>();
+        Set<List<Object>> resources = new LinkedHashSet<>();
+        List<Map<String, Object>> events = new ArrayList<>();
+        List<Map<String, Object>> newCases = new ArrayList<>();
+        List<Map<String, Object>> steps = new ArrayList<>();
+        long written = 0;
+        long updated = 0;
+        long unchanged = 0;
+        long joined = 0;
+
+        for (Entry entry : entries) {
+            Finding finding = entry.finding();
+            Verdict verdict = entry.verdict();
+            Stored before = stored.get(finding.id());
+            if (before != null && !newer(finding, before)) {
+                unchanged++;
+                continue;
+            }
+            int rank = verdict.severity().ordinal() + 1;
+            byte[] storedVerdict = StoredVerdicts.write(verdict);
+            Long caseNumber = before == null ? null : before.caseNumber();
+            boolean joins = false;
+            if (!verdict.disposition().suppressed() && caseNumber == null) {
+                String key = CaseKeys.of(finding, verdict);
+                Long open = openCases.get(key);
+                if (open == null) {
+                    open = -(newCases.size() + 1L);
+                    openCases.put(key, open);
+                    drafts.put(open, new CaseDraft(open, true));
+                    newCases.add(newCase(open, key, finding, verdict));
+                    steps.addAll(steps(open, verdict.checklist()));
+                    events.add(event(open, "opened", null, CaseState.OPEN.id(), finding.id(),
+                            "opened by " + finding.type().name() + " finding " + finding.id() + ": " + reason(verdict)));
+                } else {
+                    events.add(event(open, "finding_joined", null, null, finding.id(), reason(verdict)));
+                }
+                caseNumber = open;
+                joins = true;
+                joined++;
+            } else if (caseNumber != null) {
+                events.add(event(caseNumber, "finding_updated", null, null, finding.id(),
+                        "count " + finding.count() + ", updated " + finding.updatedAt() + ": " + reason(verdict)));
+            }
+            Map<String, Object> row = findingRow(finding, verdict, rank, caseNumber, storedVerdict);
+            if (before == null) {
+                inserts.put(finding.id(), row);
+                written++;
+            } else {
+                if (inserts.containsKey(finding.id())) {
+                    inserts.put(finding.id(), row);
+                } else {
+                    updates.add(row);
+                }
+                versions.add(versionRow(finding.id(), before));
+                updated++;
+            }
+            stored.put(finding.id(), new Stored(Times.millis(finding.updatedAt()), finding.count(), caseNumber,
+                    verdict.disposition().id(), rank, verdict.playbookVersion(), decidingRule(verdict), storedVerdict));
+            history(finding, contacts, patterns);
+            if (caseNumber != null) {
+                final long number = caseNumber;
+                drafts.computeIfAbsent(number, n -> new CaseDraft(n, false)).absorb(finding, rank, joins);
+                for (String[] resource : resources(finding)) {
+                    resources.add(List.of(number, resource[0], resource[1]));
+                }
+            }
+        }
+
+        long firstNewCase = newCases.isEmpty() ? 0 : Counters.reserve(handle, "case", newCases.size());
+        UnaryOperator<Object> caseNumbers = value -> value instanceof Long number && number < 0
+                ? firstNewCase + (-number - 1) : value;
+        if (!events.isEmpty()) {
+            long id = Counters.reserve(handle, "event", events.size());
+            for (Map<String, Object> event : events) {
+                event.put("id", id++);
+            }
+        }
+        List<Map<String, Object>> caseUpdates = caseUpdates(drafts.values());
+        List<Map<String, Object>> resourceRows = new ArrayList<>();
+        for (List<Object> resource : resources) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("case_number", resource.get(0));
+            row.put("kind", resource.get(1));
+            row.put("resource", resource.get(2));
+            resourceRows.add(row);
+        }
+        try {
+            Connection connection = handle.getConnection();
+            INSERT_FINDING.execute(connection, inserts.values(), caseNumbers);
+            UPDATE_FINDING.execute(connection, updates, caseNumbers);
+            INSERT_VERSION.execute(connection, versions, caseNumbers);
+            UPSERT_CONTACT.execute(connection, contacts.values(), caseNumbers);
+            UPSERT_PATTERN.execute(connection, patterns.values(), caseNumbers);
+            INSERT_CASE.execute(connection, newCases, caseNumbers);
+            UPDATE_CASE.execute(connection, caseUpdates, caseNumbers);
+            INSERT_STEP.execute(connection, steps, caseNumbers);
+            INSERT_RESOURCE.execute(connection, resourceRows, caseNumbers);
+            INSERT_EVENT.execute(connection, events, caseNumbers);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot store a batch of " + entries.size() + " findings: " + e.getMessage(), e);
+        }
+        long opened = newCases.size();
+        return new RecordSummary(written, updated, unchanged, opened, joined - opened);
+    }
+
+    private static boolean newer(Finding finding, Stored before) {
+        Long updatedAt = Times.millis(finding.updatedAt());
+        if (updatedAt != null && before.updatedAt() != null && !updatedAt.equals(before.updatedAt())) {
+            return updatedAt > before.updatedAt();
+        }
+        if (updatedAt != null && before.updatedAt() == null) {
+            return true;
+        }
+        return finding.count() > before.occurrences();
+    }
+
+    private Map<String, Stored> loadStored(List<Entry> entries) {
+        Set<String> ids = new LinkedHashSet<>();
+        entries.forEach(entry -> ids.add(entry.finding().id()));
+        Map<String, Stored> stored = new HashMap<>();
+        for (List<String> chunk : chunks(new ArrayList<>(ids))) {
+            handle.createQuery("SELECT id, updated_at, occurrences, case_number, disposition, level_rank, playbook_version, "
+                            + "deciding_rule, verdict FROM findings WHERE id IN (<ids>)")
+                    .bindList("ids", chunk)
+                    .map((rows, context) -> Map.entry(rows.getString("id"), new Stored(
+                            Times.nullableLong(rows, "updated_at"), rows.getLong("occurrences"),
+                            Times.nullableLong(rows, "case_number"), rows.getString("disposition"),
+                            rows.getInt("level_rank"), rows.getString("playbook_version"),
+                            rows.getString("deciding_rule"), rows.getBytes("verdict"))))
+                    .forEach(found -> stored.put(found.getKey(), found.getValue()));
+        }
+        return stored;
+    }
+
+    private Map<String, Long> loadOpenCases(List<Entry> entries) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (Entry entry : entries) {
+            if (!entry.verdict().disposition().suppressed()) {
+                keys.add(CaseKeys.of(entry.finding(), entry.verdict()));
+            }
+        }
+        Map<String, Long> open = new HashMap<>();
+        for (List<String> chunk : chunks(new ArrayList<>(keys))) {
+            handle.createQuery("SELECT open_key, number FROM cases WHERE open_key IN (<keys>)")
+                    .bindList("keys", chunk)
+                    .map((rows, context) -> Map.entry(rows.getString("open_key"), rows.getLong("number")))
+                    .forEach(found -> open.put(found.getKey(), found.getValue()));
+        }
+        return open;
+    }
+
+    private static <T> List<List<T>> chunks(List<T> items) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int start = 0; start < items.size(); start += 500) {
+            chunks.add(items.subList(start, Math.min(items.size(), start + 500)));
+        }
+        return chunks;
+    }
+
+    private static final JdbcBatch INSERT_FINDING = new JdbcBatch("INSERT INTO findings (id, type, account_id, region, title, score, created_at, "
+            + "updated_at, event_first_seen, event_last_seen, occurrences, resource_label, instance_id, remote_ip, remote_port, "
+            + "disposition, level_rank, playbook, playbook_version, deciding_rule, suppressed_by, case_number, stored_at, verdict) "
+            + "VALUES (:id, :type, :account_id, :region, :title, :score, :created_at, :updated_at, :event_first_seen, "
+            + ":event_last_seen, :occurrences, :resource_label, :instance_id, :remote_ip, :remote_port, :disposition, :level_rank, "
+            + ":playbook, :playbook_version, :deciding_rule, :suppressed_by, :case_number, :stored_at, :verdict)");
+
+    private static final JdbcBatch UPDATE_FINDING = new JdbcBatch("UPDATE findings SET type = :type, account_id = :account_id, region = :region, "
+            + "title = :title, score = :score, created_at = :created_at, updated_at = :updated_at, "
+            + "event_first_seen = :event_first_seen, event_last_seen = :event_last_seen, occurrences = :occurrences, "
+            + "resource_label = :resource_label, instance_id = :instance_id, remote_ip = :remote_ip, remote_port = :remote_port, "
+            + "disposition = :disposition, level_rank = :level_rank, playbook = :playbook, playbook_version = :playbook_version, "
+            + "deciding_rule = :deciding_rule, suppressed_by = :suppressed_by, case_number = :case_number, stored_at = :stored_at, "
+            + "verdict = :verdict WHERE id = :id");
+
+    private static final JdbcBatch INSERT_VERSION = new JdbcBatch("INSERT INTO finding_versions (finding_id, updated_at, occurrences, disposition, "
+            + "level_rank, playbook_version, deciding_rule, verdict, replaced_at) VALUES (:finding_id, :updated_at, "
+            + ":occurrences, :disposition, :level_rank, :playbook_version, :deciding_rule, :verdict, :replaced_at)");
+
+    private static final JdbcBatch UPSERT_CONTACT = new JdbcBatch("INSERT INTO contacts (subject, remote_ip, remote_port, "
+            + "first_seen) VALUES (:subject, :remote_ip, :remote_port, :first_seen) "
+            + "ON CONFLICT (subject, remote_ip, remote_port) DO UPDATE SET first_seen = CASE "
+            + "WHEN excluded.first_seen < contacts.first_seen THEN excluded.first_seen ELSE contacts.first_seen END");
+
+    private static final JdbcBatch UPSERT_PATTERN = new JdbcBatch("INSERT INTO pattern_instances (type, remote_ip, "
+            + "remote_port, instance_id, first_seen, last_seen) VALUES (:type, :remote_ip, :remote_port, :instance_id, "
+            + ":first_seen, :last_seen) ON CONFLICT (type, remote_ip, remote_port, instance_id) DO UPDATE SET "
+            + "first_seen = CASE WHEN excluded.first_seen < pattern_instances.first_seen THEN excluded.first_seen "
+            + "ELSE pattern_instances.first_seen END, "
+            + "last_seen = CASE WHEN excluded.last_seen > pattern_instances.last_seen THEN excluded.last_seen "
+            + "ELSE pattern_instances.last_seen END");
+
+    private static final JdbcBatch INSERT_CASE = new JdbcBatch("INSERT INTO cases (number, case_key, open_key, type, account_id, title, state, "
+            + "resolution, level_rank, max_score, playbook, playbook_version, first_finding_id, finding_count, first_seen, "
+            + "last_seen, detected_at, opened_at, updated_at) VALUES (:number, :case_key, :case_key, :type, :account_id, :title, "
+            + "'open', NULL, 0, 0, :playbook, :playbook_version, :first_finding_id, 0, NULL, NULL, NULL, :now, :now)");
+
+    private static final JdbcBatch UPDATE_CASE = new JdbcBatch("UPDATE cases SET finding_count = finding_count + :added, "
+            + "level_rank = CASE WHEN level_rank < :level_rank THEN :level_rank ELSE level_rank END, "
+            + "max_score = CASE WHEN max_score < :max_score THEN :max_score ELSE max_score END, "
+            + "first_seen = CASE WHEN first_seen IS NULL OR first_seen > :first_seen THEN :first_seen ELSE first_seen END, "
+            + "last_seen = CASE WHEN last_seen IS NULL OR last_seen < :last_seen THEN :last_seen ELSE last_seen END, "
+            + "detected_at = CASE WHEN detected_at IS NULL OR detected_at > :detected_at THEN :detected_at ELSE detected_at END, "
+            + "updated_at = :now WHERE number = :number");
+
+    private static final JdbcBatch INSERT_RESOURCE = new JdbcBatch("INSERT INTO case_resources (case_number, kind, resource) "
+            + "VALUES (:case_number, :kind, :resource) ON CONFLICT DO NOTHING");
+
+    private static final JdbcBatch INSERT_EVENT = new JdbcBatch(Timeline.INSERT);
+
+    private static final JdbcBatch INSERT_STEP = new JdbcBatch("INSERT INTO case_steps (case_number, step_id, position, phase, text) "
+            + "VALUES (:case_number, :step_id, :position, :phase, :text)");
+
+    private List<Map<String, Object>> caseUpdates(Iterable<CaseDraft> drafts) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (CaseDraft draft : drafts) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("number", draft.number);
+            row.put("added", draft.added);
+            row.put("level_rank", draft.levelRank);
+            row.put("max_score", draft.maxScore);
+            row.put("first_seen", draft.firstSeen);
+            row.put("last_seen", draft.lastSeen);
+            row.put("detected_at", draft.detectedAt);
+            row.put("now", now);
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private Map<String, Object> event(long caseNumber, String kind, String from, String to, String findingId, String text) {
+        return Timeline.row(caseNumber, now, "vigil", kind, from, to, findingId, text);
+    }
+
+    private Map<String, Object> newCase(long number, String key, Finding finding, Verdict verdict) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("number", number);
+        row.put("case_key", truncate(key, 512));
+        row.put("type", finding.type().name());
+        row.put("account_id", finding.accountId());
+        row.put("title", CaseKeys.title(finding));
+        row.put("playbook", verdict.playbook());
+        row.put("playbook_version", verdict.playbookVersion());
+        row.put("first_finding_id", finding.id());
+        row.put("now", now);
+        return row;
+    }
+
+    private static List<Map<String, Object>> steps(long number, List<Step> checklist) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        Set<String> ids = new LinkedHashSet<>();
+        int position = 0;
+        for (Step step : checklist) {
+            String id = step.id() == null || step.id().isBlank() ? "step-" + (position + 1) : step.id();
+            String unique = id;
+            for (int n = 2; !ids.add(unique); n++) {
+                unique = id + "-" + n;
+            }
+            Map<String, Object> row = new HashMap<>();
+            row.put("case_number", number);
+            row.put("step_id", truncate(unique, 128));
+            row.put("position", ++position);
+            row.put("phase", step.phase() == null ? "triage" : step.phase());
+            row.put("text", step.text() == null ? "" : step.text());
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private Map<String, Object> findingRow(Finding finding, Verdict verdict, int rank, Long caseNumber, byte[] storedVerdict) {
+        RemoteEndpoint remote = finding.remote().orElse(null);
+        Map<String, Object> row = new HashMap<>();
+        row.put("id", finding.id());
+        row.put("type", finding.type().name());
+        row.put("account_id", finding.accountId());
+        row.put("region", finding.region());
+        row.put("title", finding.title());
+        row.put("score", finding.severity().score());
+        row.put("created_at", Times.millis(finding.createdAt()));
+        row.put("updated_at", Times.millis(finding.updatedAt()));
+        row.put("event_first_seen", Times.millis(finding.eventFirstSeen()));
+        row.put("event_last_seen", Times.millis(finding.eventLastSeen()));
+        row.put("occurrences", finding.count());
+        row.put("resource_label", truncate(finding.resource().label(), 256));
+        row.put("instance_id", finding.instance().map(instance -> instance.id()).orElse(null));
+        row.put("remote_ip", remote == null ? null : remote.ip());
+        row.put("remote_port", remote == null ? null : remote.port());
+        row.put("disposition", verdict.disposition().id());
+        row.put("level_rank", rank);
+        row.put("playbook", verdict.playbook());
+        row.put("playbook_version", verdict.playbookVersion());
+        row.put("deciding_rule", decidingRule(verdict));
+        row.put("suppressed_by", verdict.disposition().suppressed() ? suppressedBy(verdict) : null);
+        row.put("case_number", caseNumber);
+        row.put("stored_at", now);
+        row.put("verdict", storedVerdict);
+        return row;
+    }
+
+    private Map<String, Object> versionRow(String findingId, Stored before) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("finding_id", findingId);
+        row.put("updated_at", before.updatedAt());
+        row.put("occurrences", before.occurrences());
+        row.put("disposition", before.disposition());
+        row.put("level_rank", before.levelRank());
+        row.put("playbook_version", before.playbookVersion());
+        row.put("deciding_rule", before.decidingRule());
+        row.put("verdict", before.verdict());
+        row.put("replaced_at", now);
+        return row;
+    }
+
+    /** Adds the finding's contacts and pattern instances to this batch's, merged per key (earliest first, latest last). */
+    private static void history(Finding finding, Map<String, Map<String, Object>> contacts,
+                                Map<String, Map<String, Object>> patterns) {
+        Instant firstSeen = firstSeen(finding);
+        if (firstSeen == null) {
+            return;
+        }
+        long first = firstSeen.toEpochMilli();
+        Instant lastSeen = lastSeen(finding);
+        long last = lastSeen == null ? first : Math.max(first, lastSeen.toEpochMilli());
+        String instance = finding.instance().map(i -> i.id()).orElse(null);
+        String subject = instance != null ? instance : finding.accountId();
+        for (RemoteEndpoint remote : finding.action().remotes()) {
+            if (remote.ip() == null || remote.ip().isBlank()) {
+                continue;
+            }
+            for (int port : new int[] {port(remote.port()), ANY_PORT}) {
+                if (subject != null) {
+                    Map<String, Object> contact = contacts.computeIfAbsent(subject + "|" + remote.ip() + "|" + port, key -> {
+                        Map<String, Object> row = new HashMap<>();
+                        row.put("subject", truncate(subject, 256));
+                        row.put("remote_ip", remote.ip());
+                        row.put("remote_port", port);
+                        row.put("first_seen", first);
+                        return row;
+                    });
+                    contact.put("first_seen", Math.min((Long) contact.get("first_seen"), first));
+                }
+                if (instance != null) {
+                    String type = finding.type().name();
+                    Map<String, Object> pattern = patterns.computeIfAbsent(type + "|" + remote.ip() + "|" + port + "|" + instance,
+                            key -> {
+                                Map<String, Object> row = new HashMap<>();
+                                row.put("type", truncate(type, 256));
+                                row.put("remote_ip", remote.ip());
+                                row.put("remote_port", port);
+                                row.put("instance_id", instance);
+                                row.put("first_seen", first);
+                                row.put("last_seen", last);
+                                return row;
+                            });
+                    pattern.put("first_seen", Math.min((Long) pattern.get("first_seen"), first));
+                    pattern.put("last_seen", Math.max((Long) pattern.get("last_seen"), last));
+                }
+            }
+        }
+    }
+
+    /** When the activity started: GuardDuty's eventFirstSeen, else when the finding was created or updated. */
+    public static Instant firstSeen(Finding finding) {
+        return finding.eventFirstSeen() != null ? finding.eventFirstSeen()
+                : finding.createdAt() != null ? finding.createdAt() : finding.updatedAt();
+    }
+
+    /** When the activity was last seen: GuardDuty's eventLastSeen, else the update or creation time. */
+    public static Instant lastSeen(Finding finding) {
+        return finding.eventLastSeen() != null ? finding.eventLastSeen()
+                : finding.updatedAt() != null ? finding.updatedAt() : firstSeen(finding);
+    }
+
+    private static List<String[]> resources(Finding finding) {
+        List<String[]> resources = new ArrayList<>();
+        var resource = finding.resource();
+        if (resource.instance() != null && resource.instance().id() != null) {
+            resources.add(new String[] {"instance", resource.instance().id()});
+        }
+        if (resource.accessKey() != null) {
+            String key = resource.accessKey().userName() != null ? resource.accessKey().userName()
+                    : resource.accessKey().accessKeyId();
+            if (key != null) {
+                resources.add(new String[] {"access-key", key});
+            }
+        }
+        for (S3Bucket bucket : resource.s3Buckets()) {
+            if (bucket.name() != null) {
+                resources.add(new String[] {"s3-bucket", bucket.name()});
+            }
+        }
+        for (ResourceRef other : resource.others()) {
+            String name = other.name() != null ? other.name() : other.id();
+            if (name != null) {
+                resources.add(new String[] {other.kind() == null ? "resource" : truncate(other.kind(), 32), truncate(name, 256)});
+            }
+        }
+        return resources;
+    }
+
+    private static String decidingRule(Verdict verdict) {
+        RuleHit rule = verdict.decidingRule();
+        return rule == null ? null : truncate(rule.id(), 128);
+    }
+
+    /** The rule that suppressed the finding: the last rule whose effect suppresses, else the deciding rule. */
+    static String suppressedBy(Verdict verdict) {
+        for (int i = verdict.rules().size() - 1; i >= 0; i--) {
+            RuleHit rule = verdict.rules().get(i);
+            String effect = rule.effect() == null ? "" : rule.effect();
+            if (effect.startsWith("suppress") || effect.contains("false_positive") || effect.contains("acknowledged")) {
+                return truncate(rule.id(), 128);
+            }
+        }
+        String deciding = decidingRule(verdict);
+        return deciding == null ? "(no rule)" : deciding;
+    }
+
+    private static String reason(Verdict verdict) {
+        RuleHit rule = verdict.decidingRule();
+        return verdict.disposition().id() + ", " + verdict.severity().id()
+                + (rule == null ? "" : " (" + rule.id() + (rule.summary() == null ? "" : ": " + rule.summary()) + ")");
+    }
+
+    private static String truncate(String text, int length) {
+        return text == null || text.length() <= length ? text : text.substring(0, length);
+    }
+
+    private static Long min(Long a, Long b) {
+        return a == null ? b : b == null ? a : Math.min(a, b);
+    }
+
+    private static Long max(Long a, Long b) {
+        return a == null ? b : b == null ? a : Math.max(a, b);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.vigil.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code vigil cases}: the cases opened by triaged findings, their lifecycle, checklist and timeline. */
+@Command(name = "cases",
+        mixinStandardHelpOptions = true,
+        description = {"Work the cases that triaged findings opened: list, show, move through the lifecycle "
+                + "(open -> investigating -> contained -> eradicated -> recovered -> closed), check off steps, add notes, export."},
+        subcommands = {CasesListCommand.class, CasesShowCommand.class, CasesMoveCommand.class, CasesCheckCommand.class,
+                CasesNoteCommand.class, CasesExportCommand.class},
+        footerHeading = "%nExamples:%n",
+        footer = {"  vigil cases list --state open --severity high",
+                "  vigil cases show C-000012",
+                "  vigil cases move C-000012 investigating --note \"asked #payments\"",
+                "  vigil cases check C-000012 snapshot-instance --note snap-0abc",
+                "  vigil cases export C-000012 --format markdown > issue.md"})
+public final class CasesCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,402 @@
+package dev.vigil.cases;
+
+import static dev.vigil.cases.Triaged.DEVELOPMENT;
+import static dev.vigil.cases.Triaged.MONDAY;
+import static dev.vigil.cases.Triaged.PRODUCTION;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vigil.finding.Finding;
+import dev.vigil.triage.Disposition;
+import dev.vigil.triage.Level;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The case store's behaviour, run the same against SQLite and PostgreSQL (see the two subclasses).
+ * Each test gets an empty store.
+ */
+abstract class CaseStoreContract {
+
+    /** A new, empty store for one test. */
+    abstract StoreLocation emptyStore() throws Exception;
+
+    final SettableClock clock = new SettableClock(MONDAY.plus(Duration.ofHours(1)));
+    StoreLocation location;
+    CaseStore store;
+
+    @BeforeEach
+    void openStore() throws Exception {
+        location = emptyStore();
+        store = CaseStore.open(location, clock);
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    private void recordAll(List<Finding> findings, Disposition disposition) {
+        try (FindingRecorder recorder = store.recorder()) {
+            for (Finding finding : findings) {
+                recorder.add(finding, disposition == Disposition.ESCALATE ? Triaged.escalate(finding)
+                        : Triaged.investigate(finding, Level.MEDIUM));
+            }
+        }
+    }
+
+    @Test
+    void readingTheSameInputTwiceStoresEachFindingOnce() {
+        List<Finding> findings = List.of(
+                Triaged.networkPortUnusual("f-1", PRODUCTION, "i-0aaa", "198.51.100.7", 4444, MONDAY),
+                Triaged.networkPortUnusual("f-2", PRODUCTION, "i-0bbb", "198.51.100.7", 4444, MONDAY));
+        recordAll(findings, Disposition.ESCALATE);
+        recordAll(findings, Disposition.ESCALATE);
+
+        StoreCounts counts = store.counts();
+        assertThat(counts.findings()).isEqualTo(2);
+        assertThat(counts.findingVersions()).isZero();
+        assertThat(counts.cases()).isEqualTo(1);
+        CaseSummary only = store.list(CaseFilter.notClosed()).get(0);
+        assertThat(only.findings()).isEqualTo(2);
+        assertThat(store.timeline(only.id())).extracting(TimelineEntry::kind).containsExactly("opened", "finding_joined");
+    }
+
+    @Test
+    void theSameFindingTwiceInOneBatchIsStoredOnce() {
+        Finding finding = Triaged.networkPortUnusual("f-1", PRODUCTION, "i-0aaa", "198.51.100.7", 4444, MONDAY);
+        recordAll(List.of(finding, finding, finding), Disposition.ESCALATE);
+
+        assertThat(store.counts().findings()).isEqualTo(1);
+        assertThat(store.list(CaseFilter.notClosed()).get(0).findings()).isEqualTo(1);
+    }
+
+    @Test
+    void aNewerVersionUpdatesTheFindingAndKeepsTheEarlierVerdictInItsHistory() {
+        Finding first = Triaged.networkPortUnusual("f-1", PRODUCTION, "i-0aaa", "198.51.100.7", 4444, MONDAY);
+        Finding repeat = first.withUpdate(first.updatedAt().plus(Duration.ofHours(2)), 7);
+        RecordSummary before = store.record(first, Triaged.investigate(first, Level.MEDIUM));
+        RecordSummary after = store.record(repeat, Triaged.escalate(repeat));
+
+        assertThat(before.stored()).isEqualTo(1);
+        assertThat(after.updated()).isEqualTo(1);
+        StoreCounts counts = store.counts();
+        assertThat(counts.findings()).isEqualTo(1);
+        assertThat(counts.findingVersions()).isEqualTo(1);
+        CaseSummary theCase = store.list(CaseFilter.notClosed()).get(0);
+        assertThat(theCase.findings()).isEqualTo(1);
+        assertThat(theCase.severity()).isEqualTo(Level.HIGH);
+        CaseDetail detail = store.show(theCase.id());
+        assertThat(detail.recentFindings().get(0).count()).isEqualTo(7);
+        assertThat(detail.verdict().disposition()).isEqualTo(Disposition.ESCALATE);
+        assertThat(detail.timeline()).extracting(TimelineEntry::kind).containsExactly("opened", "finding_updated");
+    }
+
+    @Test
+    void aHigherCountWithTheSameUpdateTimeIsNewerAndAnOlderVersionChangesNothing() {
+        Finding first = Triaged.networkPortUnusual("f-1", PRODUCTION, "i-0aaa", "198.51.100.7", 4444, MONDAY);
+        Finding counted = first.withUpdate(first.updatedAt(), 3);
+        Finding older = first.withUpdate(first.updatedAt().minus(Duration.ofDays(1)), 9);
+
+        store.record(first, Triaged.investigate(first, Level.MEDIUM));
+        assertThat(store.record(counted, Triaged.investigate(counted, Level.MEDIUM)).updated()).isEqualTo(1);
+        assertThat(store.record(older, Triaged.escalate(older)).unchanged()).isEqualTo(1);
+        assertThat(store.record(counted, Triaged.escalate(counted)).unchanged()).isEqualTo(1);
+
+        assertThat(store.counts().findingVersions()).isEqualTo(1);
+        CaseSummary theCase = store.list(CaseFilter.notClosed()).get(0);
+        assertThat(theCase.severity()).isEqualTo(Level.MEDIUM);
+        assertThat(store.show(theCase.id()).recentFindings().get(0).count()).isEqualTo(3);
+    }
+
+    @Test
+    void aSuppressedFindingWhoseNewerVersionIsNoLongerSuppressedOpensACase() {
+        Finding first = Triaged.networkPortUnusual("f-1", PRODUCTION, "i-0aaa", "198.51.100.7", 4444, MONDAY);
+        Finding repeat = first.withUpdate(first.updatedAt().plus(Duration.ofDays(40)), 2);
+        store.record(first, Triaged.suppressed(first, Disposition.ACKNOWLEDGED, "temporary-exception"));
+        assertThat(store.counts().cases()).isZero();
+
+        RecordSummary after = store.record(repeat, Triaged.escalate(repeat));
+
+        assertThat(after.updated()).isEqualTo(1);
+        assertThat(after.casesOpened()).isEqualTo(1);
+        CaseSummary opened = store.list(CaseFilter.notClosed()).get(0);
+        assertThat(opened.findings()).isEqualTo(1);
+        assertThat(store.show(opened.id()).verdict().disposition()).isEqualTo(Disposition.ESCALATE);
+        assertThat(store.metrics(MONDAY.minus(Duration.ofDays(1))).suppressions()).isEmpty();
+    }
+
+    @Test
+    void findingsWithTheSameCaseKeyJoinOneCaseThatAggregatesThem() {
+        Finding early = Triaged.networkPortUnusual("f-1", PRODUCTION, "i-0aaa", "198.51.100.7", 4444, MONDAY);
+        Finding late = Triaged.networkPortUnusual("f-2", PRODUCTION, "i-0bbb", "198.51.100.7", 4444,
+                MONDAY.plus(Duration.ofHours(5)));
+        Finding elsewhere = Triaged.networkPortUnusual("f-3", PRODUCTION, "i-0aaa", "203.0.113.50", 8088, MONDAY);
+        try (FindingRecorder recorder = store.recorder()) {
+            recorder.add(early, Triaged.investigate(early, Level.MEDIUM));
+            recorder.add(late, Triaged.escalate(late));
+            recorder.add(elsewhere, Triaged.investigate(elsewhere, Level.LOW));
+        }
+
+        List<CaseSummary> cases = store.list(CaseFilter.notClosed());
+        assertThat(cases).hasSize(2);
+        CaseSummary joined = cases.get(0);
+        assertThat(joined.severity()).isEqualTo(Level.HIGH);
+        assertThat(joined.findings()).isEqualTo(2);
+        assertThat(joined.firstSeen()).isEqualTo(MONDAY);
+        assertThat(joined.lastSeen()).isEqualTo(late.eventLastSeen());
+        assertThat(joined.state()).isEqualTo(CaseState.OPEN);
+        assertThat(joined.title()).contains("198.51.100.7:4444");
+        CaseDetail detail = store.show(joined.id());
+        assertThat(detail.resources().get("instance")).containsExactly("i-0aaa", "i-0bbb");
+        assertThat(detail.metrics().affectedInstances()).isEqualTo(2);
+        assertThat(detail.verdict().findingId()).isEqualTo("f-2");
+        assertThat(cases.get(1).severity()).isEqualTo(Level.LOW);
+    }
+
+    @Test
+    void suppressedFindingsOpenNoCaseAndAreCountedPerRule() {
+        Finding root1 = Triaged.rootCredentialUsage("r-1", PRODUCTION, MONDAY);
+        Finding root2 = Triaged.rootCredentialUsage("r-2", DEVELOPMENT, MONDAY.plusSeconds(60));
+        Finding knownHost = Triaged.networkPortUnusual("k-1", PRODUCTION, "i-0aaa", "165.227.16.16", 443, MONDAY);
+        try (FindingRecorder recorder = store.recorder()) {
+            recorder.add(root1, Triaged.suppressed(root1, Disposition.ACKNOWLEDGED, "root-credential-usage-issue-210"));
+            recorder.add(root2, Triaged.suppressed(root2, Disposition.ACKNOWLEDGED, "root-credential-usage-issue-210"));
+            recorder.add(knownHost, Triaged.suppressed(knownHost, Disposition.FALSE_POSITIVE, "known-host"));
+        }
+
+        assertThat(store.counts().cases()).isZero();
+        assertThat(store.counts().findings()).isEqualTo(3);
+        MetricsReport report = store.metrics(MONDAY.minus(Duration.ofDays(30)));
+        assertThat(report.suppressions()).extracting(SuppressionCount::rule, SuppressionCount::hits)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("root-credential-usage-issue-210", 2L),
+                        org.assertj.core.groups.Tuple.tuple("known-host", 1L));
+    }
+
+    @Test
+    void aCaseGoesThroughTheLifecycleWithEveryStepOnItsTimeline() {
+        Finding finding = Triaged.networkPortUnusual("f-1", PRODUCTION, "i-0aaa", "198.51.100.7", 4444, MONDAY);
+        store.record(finding, Triaged.escalate(finding));
+        CaseId id = store.list(CaseFilter.notClosed()).get(0).id();
+
+        for (CaseState state : List.of(CaseState.INVESTIGATING, CaseState.CONTAINED, CaseState.ERADICATED,
+                CaseState.RECOVERED, CaseState.CLOSED)) {
+            clock.advance(Duration.ofMinutes(30));
+            store.move(id, state, false, "alice", "now " + state.id());
+        }
+
+        CaseSummary closed = store.summary(id);
+        assertThat(closed.state()).isEqualTo(CaseState.CLOSED);
+        assertThat(closed.resolution()).isEqualTo("resolved");
+        assertThat(closed.containedAt()).isEqualTo(MONDAY.plus(Duration.ofMinutes(120)));
+        List<TimelineEntry> moves = store.timeline(id).stream().filter(e -> e.kind().equals("moved")).toList();
+        assertThat(moves).extracting(TimelineEntry::fromState, TimelineEntry::toState).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("open", "investigating"),
+                org.assertj.core.groups.Tuple.tuple("investigating", "contained"),
+                org.assertj.core.groups.Tuple.tuple("contained", "eradicated"),
+                org.assertj.core.groups.Tuple.tuple("eradicated", "recovered"),
+                org.assertj.core.groups.Tuple.tuple("recovered", "closed"));
+        assertThat(moves).allSatisfy(move -> assertThat(move.actor()).isEqualTo("alice"));
+        assertThat(moves.get(1).text()).isEqualTo("moved to contained: now contained");
+        assertThat(moves.get(1).at()).isEqualTo(MONDAY.plus(Duration.ofMinutes(120)));
+        assertThat(store.show(id).metrics().timeToContainment()).isEqualTo(Duration.ofMinutes(120));
+    }
+
+    @Test
+    void anInvalidTransitionIsRejectedNamingTheAllowedOnes() {
+        Finding finding = Triaged.networkPortUnusual("f-1", PRODUCTION, "i-0aaa", "198.51.100.7", 4444, MONDAY);
+        store.record(finding, Triaged.escalate(finding));
+        CaseId id = store.list(CaseFilter.notClosed()).get(0).id();
+
+        assertThatThrownBy(() -> store.move(id, CaseState.CONTAINED, false, "alice", null))
+                .isInstanceOf(CaseException.class)
+                .hasMessage("case C-000001 is open and cannot move to contained; it can move to investigating, "
+                        + "or closed as a false positive (--false-positive)");
+        assertThat(store.summary(id).state()).isEqualTo(CaseState.OPEN);
+        assertThat(store.timeline(id)).extracting(TimelineEntry::kind).containsExactly("opened");
+    }
+
+    @Test
+    void anyCaseThatIsNotClosedCanBeClosedAsAFalsePositiveAndThenMovesNoMore() {
+        Finding finding = Triaged.networkPortUnusual("f-1", PRODUCTION, "i-0aaa", "198.51.100.7", 4444, MONDAY);
+        store.record(finding, Triaged.escalate(finding));
+        CaseId id = store.list(CaseFilter.notClosed()).get(0).id();
+        store.move(id, CaseState.INVESTIGATING, false, "alice", null);
+        store.move(id, CaseState.CLOSED, true, "bob", "it is the CI runner's GitHub pull");
+
+        CaseSummary closed = store.summary(id);
+        assertThat(closed.resolution()).isEqualTo("false_positive");
+        assertThatThrownBy(() -> store.move(id, CaseState.INVESTIGATING, false, "alice", null))
+                .hasMessageContaining("is closed and cannot move to investigating; it can move to none");
+        assertThat(store.list(CaseFilter.notClosed())).isEmpty();
+        assertThat(store.list(new CaseFilter(CaseState.CLOSED, false, null, 50))).extracting(CaseSummary::id).containsExactly(id);
+    }
+
+    @Test
+    void aFindingWhoseCaseIsClosedOpensANewCase() {
+        Finding first = Triaged.networkPortUnusual("f-1", PRODUCTION, "i-0aaa", "198.51.100.7", 4444, MONDAY);
+        store.record(first, Triaged.escalate(first));
+        CaseId firstCase = store.list(CaseFilter.notClosed()).get(0).id();
+        store.move(firstCase, CaseState.CLOSED, true, "alice", null);
+        Finding again = Triaged.networkPortUnusual("f-2", PRODUCTION, "i-0aaa", "198.51.100.7", 4444,
+                MONDAY.plus(Duration.ofDays(1)));
+        store.record(again, Triaged.escalate(again));
+
+        List<CaseSummary> open = store.list(CaseFilter.notClosed());
+        assertThat(open).extracting(c -> c.id().toString()).containsExactly("C-000002");
+        assertThat(store.summary(firstCase).findings()).isEqualTo(1);
+    }
+
+    @Test
+    void theVerdictsChecklistBecomesTheCasesChecklistAndStepsAreCheckedOffWithANote() {
+        Finding finding = Triaged.networkPortUnusual("f-1", PRODUCTION, "i-0aaa", "198.51.100.7", 4444, MONDAY);
+        store.record(finding, Triaged.escalate(finding));
+        CaseId id = store.list(CaseFilter.notClosed()).get(0).id();
+
+        ChecklistItem checked = store.check(id, "snapshot-instance", "alice", "snap-0123456789abcdef0");
+
+        assertThat(checked.done()).isTrue();
+        assertThat(checked.doneBy()).isEqualTo("alice");
+        assertThat(checked.note()).isEqualTo("snap-0123456789abcdef0");
+        List<ChecklistItem> checklist = store.show(id).checklist();
+        assertThat(checklist).extracting(ChecklistItem::phase).containsExactly("triage", "investigation", "investigation",
+                "containment", "containment", "eradication", "recovery", "post-incident");
+        assertThat(checklist).filteredOn(ChecklistItem::done).extracting(ChecklistItem::stepId).containsExactly("snapshot-instance");
+        assertThat(store.timeline(id)).extracting(TimelineEntry::kind).containsExactly("opened", "step_checked");
+        assertThat(store.check(id, "2", "bob", null).stepId()).isEqualTo("analyze-pattern");
+    }
+
+    @Test
+    void anUnknownStepIsAnErrorThatSuggestsTheClosestOne() {
+        Finding finding = Triaged.networkPortUnusual("f-1", PRODUCTION, "i-0aaa", "198.51.100.7", 4444, MONDAY);
+        store.record(finding, Triaged.escalate(finding));
+        CaseId id = store.list(CaseFilter.notClosed()).get(0).id();
+
+        assertThatThrownBy(() -> store.check(id, "snapshot-instanse", "alice", null))
+                .isInstanceOf(CaseException.class)
+                .hasMessageStartingWith("case C-000001 has no step \"snapshot-instanse\"; did you mean \"snapshot-instance\"?");
+    }
+
+    @Test
+    void notesAreAddedToTheTimelineWithTheirAuthor() {
+        Finding finding = Triaged.networkPortUnusual("f-1", PRODUCTION, "i-0aaa", "198.51.100.7", 4444, MONDAY);
+        store.record(finding, Triaged.escalate(finding));
+        CaseId id = store.list(CaseFilter.notClosed()).get(0).id();
+
+        store.note(id, "carol", "asked #payments about the traffic");
+
+        TimelineEntry note = store.timeline(id).get(1);
+        assertThat(note.kind()).isEqualTo("note");
+        assertThat(note.actor()).isEqualTo("carol");
+        assertThat(note.text()).isEqualTo("asked #payments about the traffic");
+    }
+
+    @Test
+    void anUnknownCaseIdIsAnErrorThatSaysWhereToLook() {
+        assertThatThrownBy(() -> store.show(new CaseId(42)))
+                .isInstanceOf(CaseException.class)
+                .hasMessageStartingWith("no case C-000042 in this store; `vigil cases list` shows the cases");
+    }
+
+    @Test
+    void casesAreListedBySeverityAndFilteredByStateAndSeverity() {
+        Finding medium = Triaged.networkPortUnusual("f-1", DEVELOPMENT, "i-0aaa", "198.51.100.7", 22, MONDAY);
+        Finding high = Triaged.networkPortUnusual("f-2", PRODUCTION, "i-0bbb", "198.51.100.8", 4444, MONDAY);
+        try (FindingRecorder recorder = store.recorder()) {
+            recorder.add(medium, Triaged.investigate(medium, Level.MEDIUM));
+            recorder.add(high, Triaged.escalate(high));
+        }
+        CaseId mediumCase = store.list(new CaseFilter(null, false, Level.MEDIUM, 50)).get(0).id();
+        store.move(mediumCase, CaseState.INVESTIGATING, false, "alice", null);
+
+        assertThat(store.list(CaseFilter.notClosed())).extracting(CaseSummary::severity).containsExactly(Level.HIGH, Level.MEDIUM);
+        assertThat(store.list(new CaseFilter(CaseState.INVESTIGATING, false, null, 50))).extracting(CaseSummary::id)
+                .containsExactly(mediumCase);
+        assertThat(store.list(new CaseFilter(null, false, Level.LOW, 50))).isEmpty();
+    }
+
+    @Test
+    void theHistoryRemembersAcrossRunsWhoTalkedToWhichEndpoint() {
+        Finding yesterday = Triaged.networkPortUnusual("f-1", PRODUCTION, "i-0aaa", "198.51.100.7", 4444, MONDAY);
+        store.record(yesterday, Triaged.investigate(yesterday, Level.MEDIUM));
+        store.close();
+        store = CaseStore.open(location, clock);
+
+        try (StoreHistory history = store.history()) {
+            Instant today = MONDAY.plus(Duration.ofDays(1));
+            assertThat(history.seenBefore("i-0aaa", "198.51.100.7", 4444, today)).isTrue();
+            assertThat(history.seenBefore("i-0aaa", "198.51.100.7", null, today)).isTrue();
+            assertThat(history.seenBefore("i-0aaa", "198.51.100.7", 22, today)).isFalse();
+            assertThat(history.seenBefore("i-0bbb", "198.51.100.7", 4444, today)).isFalse();
+            assertThat(history.seenBefore("i-0aaa", "198.51.100.7", 4444, MONDAY)).isFalse();
+            assertThat(history.seenBefore("111122223333", "203.0.113.9", null, today)).isFalse();
+        }
+    }
+
+    @Test
+    void theHistoryKnowsAccountsContactsForFindingsWithoutAnInstance() {
+        Finding root = Triaged.rootCredentialUsage("r-1", PRODUCTION, MONDAY);
+        store.record(root, Triaged.investigate(root, Level.MEDIUM));
+
+        try (StoreHistory history = store.history()) {
+            assertThat(history.seenBefore(PRODUCTION, "203.0.113.9", null, MONDAY.plusSeconds(60))).isTrue();
+            assertThat(history.seenBefore(PRODUCTION, "203.0.113.9", 443, MONDAY.plusSeconds(60))).isFalse();
+            assertThat(history.instancesWithPattern("Policy:IAMUser/RootCredentialUsage", "203.0.113.9", null, MONDAY,
+                    Duration.ofHours(1))).isEmpty();
+        }
+    }
+
+    @Test
+    void theHistoryCountsInstancesWithTheSamePatternWithinTheWindowIncludingTheUncommittedBatch() {
+        Finding a = Triaged.networkPortUnusual("f-1", PRODUCTION, "i-0aaa", "198.51.100.7", 4444, MONDAY);
+        Finding b = Triaged.networkPortUnusual("f-2", PRODUCTION, "i-0bbb", "198.51.100.7", 4444, MONDAY.plus(Duration.ofHours(3)));
+        Finding longAgo = Triaged.networkPortUnusual("f-3", PRODUCTION, "i-0ccc", "198.51.100.7", 4444, MONDAY.minus(Duration.ofDays(3)));
+        store.record(a, Triaged.investigate(a, Level.MEDIUM));
+        store.record(longAgo, Triaged.investigate(longAgo, Level.MEDIUM));
+
+        try (FindingRecorder recorder = store.recorder()) {
+            StoreHistory history = store.history(recorder);
+            recorder.add(b, Triaged.investigate(b, Level.MEDIUM));
+            Set<String> instances = history.instancesWithPattern("Behavior:EC2/NetworkPortUnusual", "198.51.100.7", 4444,
+                    MONDAY.plus(Duration.ofHours(3)), Duration.ofHours(24));
+            assertThat(instances).containsExactlyInAnyOrder("i-0aaa", "i-0bbb");
+            assertThat(history.instancesWithPattern("Behavior:EC2/NetworkPortUnusual", "198.51.100.7", 22,
+                    MONDAY, Duration.ofHours(24))).isEmpty();
+        }
+    }
+
+    @Test
+    void aPatternAskedAboutBeforeABatchCommitsStillShowsTheBatchAfterwards() {
+        String type = "Behavior:EC2/NetworkPortUnusual";
+        Finding a = Triaged.networkPortUnusual("f-1", PRODUCTION, "i-0aaa", "198.51.100.7", 4444, MONDAY);
+        store.record(a, Triaged.investigate(a, Level.MEDIUM));
+        try (FindingRecorder recorder = store.recorder()) {
+            StoreHistory history = recorder.history();
+            assertThat(history.instancesWithPattern(type, "198.51.100.7", 4444, MONDAY, Duration.ofHours(24)))
+                    .containsExactly("i-0aaa");
+            Finding b = Triaged.networkPortUnusual("f-2", PRODUCTION, "i-0bbb", "198.51.100.7", 4444, MONDAY.plusSeconds(60));
+            recorder.add(b, Triaged.investigate(b, Level.MEDIUM));
+            recorder.flush();
+
+            assertThat(history.instancesWithPattern(type, "198.51.100.7", 4444, MONDAY, Duration.ofHours(24)))
+                    .containsExactlyInAnyOrder("i-0aaa", "i-0bbb");
+            assertThat(history.instancesWithPattern(type, "198.51.100.7", null, MONDAY, Duration.ofHours(24)))
+                    .containsExactlyInAnyOrder("i-0aaa", "i-0bbb");
+        }
+    }
+
+    @Test
+    void findingsTheHistoryWasToldAboutCountBeforeTheyAreStored() {
+        Finding earlier = Triaged.networkPortUnusual("f-1", PRODUCTION, "i-0aaa", "198.51.100.7", 4444, MONDAY);
+        try (FindingRecorder recorder = store.recorder()) {
+            StoreHistory history = store.history(recorder);
+            history.record(earlier);
+            assertThat(history.seenBefore("i-0aaa", "198.51.100.7", 4444, MONDAY.plusSeconds(3600))).isTrue();
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package dev.vigil.cases;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The store contract on SQLite, in a temporary file. */
+class SqliteCaseStoreTest extends CaseStoreContract {
+
+    @TempDir
+    Path directory;
+
+    @Override
+    StoreLocation emptyStore() {
+        return StoreLocation.of(directory.resolve("vigil.db").toString(), java.util.Map.of());
+    }
+}

@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
                 PlaybooksCommand.class,
                 CasesCommand.class,
                 MetricsCommand.class,
+                GenerateCommand.class,
+                BenchParseCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
                 IntelCommand.class,
                 TriageCommand.class,
                 PlaybooksCommand.class,
+                GenerateCommand.class,
+                BenchParseCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -89,7 +89,7 @@ public final class TriageCommand implements Callable<Integer> {
         TriageEngine engine = new TriageEngine(playbooks, intel, clock(asOf), vigilConfig.historyWindow(), checklists);
         VerdictWriter writer = verdictFormat.writer(out, explain);
         TriageTally tally = new TriageTally();
-        ReadSummary summary = input.readAll(new FindingSink() {
+        ReadSummary summary = ReadAhead.run(sink -> input.readAll(sink, err), new FindingSink() {
             @Override
             public void accept(Finding finding) {
                 Verdict verdict = engine.triage(finding);
@@ -100,7 +100,7 @@ public final class TriageCommand implements Callable<Integer> {
             @Override
             public void reject(Rejection rejection) {
             }
-        }, err);
+        });
         writer.finish();
         err.println(tally.line());
         tally.errors().forEach(err::println);

@@ -176,9 +176,10 @@ public final class InMemoryHistory implements History {
             }
         }
 
+        /** Only the spans whose last time is at or after {@code from} are looked at: the tail of the index. */
         synchronized void within(long from, long to, Set<String> into) {
-            for (Span span : spans.values()) {
-                if (span.first <= to && span.last >= from) {
+            for (Span span : byLastSeen.tailSet(new Span(null, Long.MIN_VALUE, from, Long.MIN_VALUE), true)) {
+                if (span.first <= to) {
                     into.add(span.instance);
                 }
             }

@@ -87,7 +87,7 @@ public final class TriageCommand implements Callable<Integer> {
         Intel intel = vigilConfig.intel(history);
         boolean checklists = explain && verdictFormat != VerdictFormat.TABLE;
         TriageEngine engine = new TriageEngine(playbooks, intel, clock(asOf), vigilConfig.historyWindow(), checklists);
-        VerdictWriter writer = verdictFormat.writer(out, explain);
+        VerdictWriter writer = new WriteBehind(verdictFormat.writer(out, explain));
         TriageTally tally = new TriageTally();
         ReadSummary summary = ReadAhead.run(sink -> input.readAll(sink, err), new FindingSink() {
             @Override

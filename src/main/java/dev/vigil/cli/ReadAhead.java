@@ -17,8 +17,8 @@ import java.util.function.Function;
  */
 final class ReadAhead {
 
-    static final int BATCH = 256;
-    static final int QUEUED_BATCHES = 8;
+    static final int BATCH = 64;
+    static final int QUEUED_BATCHES = 4;
 
     private static final List<Object> END = List.of();
 

@@ -15,8 +15,8 @@ import java.util.concurrent.BlockingQueue;
  */
 final class WriteBehind implements VerdictWriter {
 
-    static final int BATCH = 256;
-    static final int QUEUED_BATCHES = 8;
+    static final int BATCH = 64;
+    static final int QUEUED_BATCHES = 4;
 
     private record Item(Finding finding, Verdict verdict) {
     }

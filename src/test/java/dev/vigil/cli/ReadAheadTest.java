@@ -54,7 +54,7 @@ class ReadAheadTest {
         assertThatThrownBy(() -> ReadAhead.run(sink -> read(ndjson(RECORDS, 0), sink), new FindingSink() {
             @Override
             public void accept(Finding finding) {
-                if (seen.size() == 1000) {
+                if (seen.size() == RECORDS / 2) {
                     throw new IllegalStateException("the output is gone");
                 }
                 seen.add(finding.id());
@@ -64,7 +64,7 @@ class ReadAheadTest {
             public void reject(Rejection rejection) {
             }
         })).isInstanceOf(IllegalStateException.class).hasMessage("the output is gone");
-        assertThat(seen).hasSize(1000);
+        assertThat(seen).hasSize(RECORDS / 2);
     }
 
     @Test

@@ -39,7 +39,7 @@ class WriteBehindTest {
 
     @Test
     void anErrorWhileWritingReachesTheTriageThreadAndTheOutputIsNotFinished() {
-        Recording recording = new Recording(1000);
+        Recording recording = new Recording(VERDICTS / 2);
         WriteBehind writer = new WriteBehind(recording);
         assertThatThrownBy(() -> {
             for (int i = 0; i < VERDICTS; i++) {
@@ -47,7 +47,7 @@ class WriteBehindTest {
             }
             writer.finish();
         }).isInstanceOf(UncheckedIOException.class).hasMessageContaining("Broken pipe");
-        assertThat(recording.calls).hasSize(1000).doesNotContain("finish");
+        assertThat(recording.calls).hasSize(VERDICTS / 2).doesNotContain("finish");
     }
 
     /** Records what it is asked to do; fails like a closed stdout after {@code failAfter} verdicts (-1: never). */

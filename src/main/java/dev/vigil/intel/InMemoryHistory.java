@@ -147,39 +147,51 @@ public final class InMemoryHistory implements History {
     /**
      * The instances of one pattern with their first and last time. When full, the instance whose last time is the
      * earliest is forgotten (of equal ones, the one that joined the pattern first), found in O(log n) through an index
-     * ordered by (last time, arrival).
+     * ordered by (last time, arrival). Most patterns never fill up: the index is only built when one does.
      */
     private static final class PatternInstances {
         private static final Comparator<Span> LEAST_RECENT_FIRST =
                 Comparator.<Span>comparingLong(span -> span.last).thenComparingLong(span -> span.arrival);
 
-        private final HashMap<String, Span> spans = new HashMap<>();
-        private final TreeSet<Span> byLastSeen = new TreeSet<>(LEAST_RECENT_FIRST);
+        private final HashMap<String, Span> spans = new HashMap<>(4);
+        private TreeSet<Span> byLastSeen;
         private long arrivals;
 
         synchronized void add(String instance, long first, long last) {
             Span span = spans.get(instance);
             if (span == null) {
                 if (spans.size() >= MAX_INSTANCES_PER_PATTERN) {
+                    if (byLastSeen == null) {
+                        byLastSeen = new TreeSet<>(LEAST_RECENT_FIRST);
+                        byLastSeen.addAll(spans.values());
+                    }
                     spans.remove(byLastSeen.pollFirst().instance);
                 }
                 span = new Span(instance, first, last, arrivals++);
                 spans.put(instance, span);
-                byLastSeen.add(span);
+                if (byLastSeen != null) {
+                    byLastSeen.add(span);
+                }
             } else {
                 span.first = Math.min(span.first, first);
                 if (last > span.last) {
-                    byLastSeen.remove(span);
-                    span.last = last;
-                    byLastSeen.add(span);
+                    if (byLastSeen != null) {
+                        byLastSeen.remove(span);
+                        span.last = last;
+                        byLastSeen.add(span);
+                    } else {
+                        span.last = last;
+                    }
                 }
             }
         }
 
-        /** Only the spans whose last time is at or after {@code from} are looked at: the tail of the index. */
+        /** Once the index exists, only the spans whose last time is at or after {@code from} are looked at. */
         synchronized void within(long from, long to, Set<String> into) {
-            for (Span span : byLastSeen.tailSet(new Span(null, Long.MIN_VALUE, from, Long.MIN_VALUE), true)) {
-                if (span.first <= to) {
+            Iterable<Span> candidates = byLastSeen == null ? spans.values()
+                    : byLastSeen.tailSet(new Span(null, Long.MIN_VALUE, from, Long.MIN_VALUE), true);
+            for (Span span : candidates) {
+                if (span.first <= to && span.last >= from) {
                     into.add(span.instance);
                 }
             }

@@ -4,6 +4,7 @@ import dev.vigil.finding.Finding;
 import dev.vigil.ingest.FindingSink;
 import dev.vigil.ingest.ReadSummary;
 import dev.vigil.ingest.Rejection;
+import dev.vigil.intel.InMemoryHistory;
 import dev.vigil.intel.Intel;
 import dev.vigil.intel.VigilConfig;
 import dev.vigil.playbook.Playbooks;
@@ -95,9 +96,10 @@ public final class TriageCommand implements Callable<Integer> {
             // a stored verdict carries the checklist: it becomes the checklist of the case the finding opens
             boolean checklists = storage.stores() || explain && verdictFormat != VerdictFormat.TABLE;
             TriageEngine engine = new TriageEngine(playbooks, intel, clock(asOf), vigilConfig.historyWindow(), checklists);
-            VerdictWriter writer = verdictFormat.writer(out, explain);
+            VerdictWriter writer = new WriteBehind(verdictFormat.writer(out, explain));
             TriageTally tally = new TriageTally();
-            ReadSummary summary = input.readAll(new FindingSink() {
+            // reading and parsing run on a thread of their own, output on another; triage stays on this one, in input order
+            ReadSummary summary = ReadAhead.run(sink -> input.readAll(sink, err), new FindingSink() {
                 @Override
                 public void accept(Finding finding) {
                     Verdict verdict = engine.triage(finding);
@@ -109,10 +111,13 @@ public final class TriageCommand implements Callable<Integer> {
                 @Override
                 public void reject(Rejection rejection) {
                 }
-            }, err);
+            });
             writer.finish();
             err.println(tally.line());
             tally.errors().forEach(err::println);
+            if (storage.history() instanceof InMemoryHistory inMemory && inMemory.saturated()) {
+                err.println("vigil: the in-memory history reached its bound; later \"seen before\" answers may miss findings");
+            }
             storage.finish(err);
             err.flush();
             return summary.rejected() > 0 ? ExitCodes.SOME_REJECTED : ExitCodes.OK;

@@ -4,9 +4,8 @@ import dev.vigil.finding.Finding;
 import dev.vigil.finding.RemoteEndpoint;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,8 +34,8 @@ public final class InMemoryHistory implements History {
     private static final int ANY_PORT = -1;
 
     private final int maxKeys;
-    private final ConcurrentHashMap<String, Long> earliestContact = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, PatternInstances> patterns = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Key, Long> earliestContact = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Key, PatternInstances> patterns = new ConcurrentHashMap<>();
     private final AtomicBoolean saturated = new AtomicBoolean();
 
     public InMemoryHistory() {
@@ -102,7 +101,7 @@ public final class InMemoryHistory implements History {
         }
     }
 
-    private void rememberContact(String key, long time) {
+    private void rememberContact(Key key, long time) {
         if (earliestContact.size() >= maxKeys && !earliestContact.containsKey(key)) {
             saturated.set(true);
             return;
@@ -110,7 +109,7 @@ public final class InMemoryHistory implements History {
         earliestContact.merge(key, time, Math::min);
     }
 
-    private void rememberPattern(String key, String instance, long first, long last) {
+    private void rememberPattern(Key key, String instance, long first, long last) {
         PatternInstances pattern = patterns.get(key);
         if (pattern == null) {
             if (patterns.size() >= maxKeys) {
@@ -127,8 +126,12 @@ public final class InMemoryHistory implements History {
                 .orElse(finding.accountId());
     }
 
-    private static String key(String first, String ip, int port) {
-        return first + '|' + ip + '|' + port;
+    private static Key key(String first, String ip, int port) {
+        return new Key(first, ip, port);
+    }
+
+    /** (subject or finding type, remote ip, port or {@link #ANY_PORT}): cheaper to build and hash than a joined string. */
+    private record Key(String first, String ip, int port) {
     }
 
     @SafeVarargs
@@ -141,43 +144,72 @@ public final class InMemoryHistory implements History {
         return null;
     }
 
-    /** The instances of one pattern with their first and last time, least recently seen first. */
+    /**
+     * The instances of one pattern with their first and last time. When full, the instance whose last time is the
+     * earliest is forgotten (of equal ones, the one that joined the pattern first), found in O(log n) through an index
+     * ordered by (last time, arrival). Most patterns never fill up: the index is only built when one does.
+     */
     private static final class PatternInstances {
-        private final LinkedHashMap<String, long[]> spans = new LinkedHashMap<>();
+        private static final Comparator<Span> LEAST_RECENT_FIRST =
+                Comparator.<Span>comparingLong(span -> span.last).thenComparingLong(span -> span.arrival);
+
+        private final HashMap<String, Span> spans = new HashMap<>(4);
+        private TreeSet<Span> byLastSeen;
+        private long arrivals;
 
         synchronized void add(String instance, long first, long last) {
-            long[] span = spans.get(instance);
+            Span span = spans.get(instance);
             if (span == null) {
                 if (spans.size() >= MAX_INSTANCES_PER_PATTERN) {
-                    evictLeastRecent();
+                    if (byLastSeen == null) {
+                        byLastSeen = new TreeSet<>(LEAST_RECENT_FIRST);
+                        byLastSeen.addAll(spans.values());
+                    }
+                    spans.remove(byLastSeen.pollFirst().instance);
                 }
-                spans.put(instance, new long[] {first, last});
+                span = new Span(instance, first, last, arrivals++);
+                spans.put(instance, span);
+                if (byLastSeen != null) {
+                    byLastSeen.add(span);
+                }
             } else {
-                span[0] = Math.min(span[0], first);
-                span[1] = Math.max(span[1], last);
-            }
-        }
-
-        private void evictLeastRecent() {
-            String oldest = null;
-            long oldestLast = Long.MAX_VALUE;
-            for (Map.Entry<String, long[]> entry : spans.entrySet()) {
-                if (entry.getValue()[1] < oldestLast) {
-                    oldest = entry.getKey();
-                    oldestLast = entry.getValue()[1];
+                span.first = Math.min(span.first, first);
+                if (last > span.last) {
+                    if (byLastSeen != null) {
+                        byLastSeen.remove(span);
+                        span.last = last;
+                        byLastSeen.add(span);
+                    } else {
+                        span.last = last;
+                    }
                 }
             }
-            spans.remove(oldest);
         }
 
+        /** Once the index exists, only the spans whose last time is at or after {@code from} are looked at. */
         synchronized void within(long from, long to, Set<String> into) {
-            for (Iterator<Map.Entry<String, long[]>> it = spans.entrySet().iterator(); it.hasNext(); ) {
-                Map.Entry<String, long[]> entry = it.next();
-                long[] span = entry.getValue();
-                if (span[0] <= to && span[1] >= from) {
-                    into.add(entry.getKey());
+            Iterable<Span> candidates = byLastSeen == null ? spans.values()
+                    : byLastSeen.tailSet(new Span(null, Long.MIN_VALUE, from, Long.MIN_VALUE), true);
+            for (Span span : candidates) {
+                if (span.first <= to && span.last >= from) {
+                    into.add(span.instance);
                 }
             }
+        }
+    }
+
+    /** One instance's first and last time within a pattern; {@code arrival} orders ties by who joined first. */
+    private static final class Span {
+        final String instance;
+        final long arrival;
+        long first;
+        long last;
+
+        Span(String instance, long first, long last, long arrival) {
+            this.instance = instance;
+            this.first = first;
+            this.last = last;
+            this.arrival = arrival;
         }
     }
 }

@@ -17,7 +17,7 @@ public record Suppression(String id, Place location, Expression when, Dispositio
                           String owner, String reference, LocalDate expires, Map<String, Expression> evidence) {
 
     public Suppression {
-        evidence = Map.copyOf(evidence);
+        evidence = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(evidence));
     }
 
     /** Expired once {@code today} is after the expiry date. */

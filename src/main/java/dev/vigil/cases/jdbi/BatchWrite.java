@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.function.UnaryOperator;
 
@@ -211,17 +213,12 @@ public final class BatchWrite {
         Set<String> ids = new LinkedHashSet<>();
         entries.forEach(entry -> ids.add(entry.finding().id()));
         Map<String, Stored> stored = new HashMap<>();
-        for (List<String> chunk : chunks(new ArrayList<>(ids))) {
-            handle.createQuery("SELECT id, updated_at, occurrences, case_number, disposition, level_rank, playbook_version, "
-                            + "deciding_rule, verdict FROM findings WHERE id IN (<ids>)")
-                    .bindList("ids", chunk)
-                    .map((rows, context) -> Map.entry(rows.getString("id"), new Stored(
-                            Times.nullableLong(rows, "updated_at"), rows.getLong("occurrences"),
-                            Times.nullableLong(rows, "case_number"), rows.getString("disposition"),
-                            rows.getInt("level_rank"), rows.getString("playbook_version"),
-                            rows.getString("deciding_rule"), rows.getBytes("verdict"))))
-                    .forEach(found -> stored.put(found.getKey(), found.getValue()));
-        }
+        select("SELECT id, updated_at, occurrences, case_number, disposition, level_rank, playbook_version, "
+                + "deciding_rule, verdict FROM findings WHERE id IN ", ids, rows -> stored.put(rows.getString("id"),
+                new Stored(Times.nullableLong(rows, "updated_at"), rows.getLong("occurrences"),
+                        Times.nullableLong(rows, "case_number"), rows.getString("disposition"),
+                        rows.getInt("level_rank"), rows.getString("playbook_version"),
+                        rows.getString("deciding_rule"), rows.getBytes("verdict"))));
         return stored;
     }
 
@@ -233,13 +230,41 @@ public final class BatchWrite {
             }
         }
         Map<String, Long> open = new HashMap<>();
-        for (List<String> chunk : chunks(new ArrayList<>(keys))) {
-            handle.createQuery("SELECT open_key, number FROM cases WHERE open_key IN (<keys>)")
-                    .bindList("keys", chunk)
-                    .map((rows, context) -> Map.entry(rows.getString("open_key"), rows.getLong("number")))
-                    .forEach(found -> open.put(found.getKey(), found.getValue()));
-        }
+        select("SELECT open_key, number FROM cases WHERE open_key IN ", keys,
+                rows -> open.put(rows.getString("open_key"), rows.getLong("number")));
         return open;
+    }
+
+    private interface RowReader {
+        void read(ResultSet rows) throws SQLException;
+    }
+
+    /**
+     * Runs {@code selectIn} followed by {@code (?, ?, ...)} over the values, a chunk at a time, with plain JDBC: per
+     * batch Jdbi would render and parse a statement with hundreds of list parameters, twice.
+     */
+    private void select(String selectIn, Set<String> values, RowReader reader) {
+        Connection connection = handle.getConnection();
+        try {
+            for (List<String> chunk : chunks(new ArrayList<>(values))) {
+                StringBuilder sql = new StringBuilder(selectIn.length() + chunk.size() * 3).append(selectIn).append('(');
+                for (int i = 0; i < chunk.size(); i++) {
+                    sql.append(i == 0 ? "?" : ", ?");
+                }
+                try (PreparedStatement statement = connection.prepareStatement(sql.append(')').toString())) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        statement.setString(i + 1, chunk.get(i));
+                    }
+                    try (ResultSet rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            reader.read(rows);
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read what the store holds for a batch of findings: " + e.getMessage(), e);
+        }
     }
 
     private static <T> List<List<T>> chunks(List<T> items) {

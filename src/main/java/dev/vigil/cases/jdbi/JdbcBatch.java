@@ -21,6 +21,10 @@ final class JdbcBatch {
 
     private final String sql;
     private final List<String> names = new ArrayList<>();
+    /** Per parameter: bound as a number when null. */
+    private final boolean[] numeric;
+    /** Per parameter: holds a case number, which may be provisional. */
+    private final boolean[] caseNumber;
 
     JdbcBatch(String namedSql) {
         Matcher matcher = PARAMETER.matcher(namedSql);
@@ -31,9 +35,18 @@ final class JdbcBatch {
         }
         matcher.appendTail(positional);
         this.sql = positional.toString();
+        this.numeric = new boolean[names.size()];
+        this.caseNumber = new boolean[names.size()];
+        for (int i = 0; i < names.size(); i++) {
+            numeric[i] = numeric(names.get(i));
+            caseNumber[i] = names.get(i).equals("case_number") || names.get(i).equals("number");
+        }
     }
 
-    /** Executes the statement once per row, in one JDBC batch; {@code translate} may rewrite values (provisional case numbers). */
+    /**
+     * Executes the statement once per row, in one JDBC batch; {@code translate} rewrites the values of the case-number
+     * parameters ({@code :case_number}, {@code :number}: provisional case numbers). Other values are bound as they are.
+     */
     void execute(Connection connection, Iterable<Map<String, Object>> rows, UnaryOperator<Object> translate)
             throws SQLException {
         PreparedStatement statement = null;
@@ -44,7 +57,8 @@ final class JdbcBatch {
                 }
                 for (int i = 0; i < names.size(); i++) {
                     String name = names.get(i);
-                    set(statement, i + 1, name, translate.apply(row.get(name)));
+                    Object value = row.get(name);
+                    set(statement, i + 1, name, numeric[i], caseNumber[i] ? translate.apply(value) : value);
                 }
                 statement.addBatch();
             }
@@ -58,9 +72,10 @@ final class JdbcBatch {
         }
     }
 
-    private static void set(PreparedStatement statement, int index, String name, Object value) throws SQLException {
+    private static void set(PreparedStatement statement, int index, String name, boolean numeric, Object value)
+            throws SQLException {
         if (value == null) {
-            statement.setNull(index, numeric(name) ? Types.BIGINT : Types.VARCHAR);
+            statement.setNull(index, numeric ? Types.BIGINT : Types.VARCHAR);
         } else if (value instanceof String text) {
             statement.setString(index, text);
         } else if (value instanceof Long number) {

@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.zip.Deflater;
-import java.util.zip.DeflaterOutputStream;
 import java.util.zip.InflaterInputStream;
 
 /**
@@ -26,20 +25,30 @@ final class StoredVerdicts {
                 verdict.severity(), verdict.playbook(), verdict.playbookVersion(), verdict.rules(), verdict.questions(),
                 verdict.facts(), verdict.nextSteps(), List.of(), verdict.caseKey());
         try {
-            byte[] json = Json.mapper().writeValueAsBytes(compact);
-            ByteArrayOutputStream deflated = new ByteArrayOutputStream(json.length / 3 + 64);
-            Deflater deflater = new Deflater(Deflater.BEST_SPEED);
-            try (DeflaterOutputStream out = new DeflaterOutputStream(deflated, deflater)) {
-                out.write(json);
-            } finally {
-                deflater.end();
-            }
-            return deflated.toByteArray();
+            return deflate(Json.mapper().writeValueAsBytes(compact));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the verdict of finding " + verdict.findingId() + " as JSON", e);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot compress the verdict of finding " + verdict.findingId(), e);
         }
+    }
+
+    /**
+     * A deflater per writing thread, reset between verdicts: setting up zlib's window and hash tables for every verdict
+     * cost more than compressing it.
+     */
+    private static final ThreadLocal<Deflater> DEFLATERS = ThreadLocal.withInitial(() -> new Deflater(Deflater.BEST_SPEED));
+
+    private static byte[] deflate(byte[] json) {
+        Deflater deflater = DEFLATERS.get();
+        deflater.reset();
+        deflater.setInput(json);
+        deflater.finish();
+        ByteArrayOutputStream deflated = new ByteArrayOutputStream(json.length / 3 + 64);
+        byte[] buffer = new byte[Math.max(512, json.length / 2)];
+        while (!deflater.finished()) {
+            int length = deflater.deflate(buffer);
+            deflated.write(buffer, 0, length);
+        }
+        return deflated.toByteArray();
     }
 
     static Verdict read(byte[] stored) {

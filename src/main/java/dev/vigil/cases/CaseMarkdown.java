@@ -43,8 +43,9 @@ public final class CaseMarkdown {
             row(md, "Environment", known(facts.environment()));
             row(md, "Owner", known(facts.owner()) + (facts.contact() == null ? "" : ", " + facts.contact())
                     + (facts.channel() == null ? "" : ", " + facts.channel()));
-            row(md, "Destination", facts.destinationIp() == null ? "unknown" : "`" + facts.destinationIp()
-                    + (facts.destinationPort() == null ? "" : ":" + facts.destinationPort()) + "`"
+            String role = facts.remoteRole();
+            row(md, Character.toUpperCase(role.charAt(0)) + role.substring(1),
+                    facts.remoteLabel() == null ? "unknown" : "`" + facts.remoteLabel() + "`"
                     + (facts.destinationOrganization() == null ? "" : " (" + facts.destinationOrganization() + ")"));
             row(md, "Instance", facts.instanceId() == null ? "unknown" : "`" + facts.instanceId() + "`");
         }

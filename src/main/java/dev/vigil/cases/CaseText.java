@@ -144,9 +144,7 @@ public final class CaseText {
         line(out, "account", join(" ", facts.accountId(), facts.accountName() == null && facts.environment() == null ? null
                 : "(" + join(", ", facts.accountName(), facts.environment()) + ")"));
         line(out, "owner", join(", ", facts.owner(), facts.contact(), facts.channel()));
-        String destination = facts.destinationIp() == null ? null
-                : facts.destinationIp() + (facts.destinationPort() == null ? "" : ":" + facts.destinationPort());
-        line(out, "destination", join(" ", destination, facts.destinationOrganization() == null ? null
+        line(out, facts.remoteRole(), join(" ", facts.remoteLabel(), facts.destinationOrganization() == null ? null
                 : "(" + facts.destinationOrganization() + ")"));
         line(out, "instance", facts.instanceId());
         line(out, "activity", facts.firstSeen() == null ? null : time(facts.firstSeen()) + " to " + time(facts.lastSeen()));

@@ -1,5 +1,6 @@
 package dev.vigil.triage;
 
+import dev.vigil.finding.Action;
 import dev.vigil.finding.Finding;
 import dev.vigil.intel.Account;
 import dev.vigil.playbook.FindingScope;
@@ -26,7 +27,20 @@ final class AssessmentFacts {
                 scope.organization(),
                 scope.instanceId().isEmpty() ? null : scope.instanceId(),
                 finding.eventFirstSeen() != null ? finding.eventFirstSeen() : finding.createdAt(),
-                finding.eventLastSeen() != null ? finding.eventLastSeen() : finding.updatedAt());
+                finding.eventLastSeen() != null ? finding.eventLastSeen() : finding.updatedAt(),
+                direction(finding.action()));
+    }
+
+    /** Outbound when the remote side is where the resource connected to; inbound when the remote side came in. */
+    private static String direction(Action action) {
+        if (action instanceof Action.NetworkConnection connection) {
+            String direction = connection.direction();
+            if ("OUTBOUND".equalsIgnoreCase(direction)) {
+                return "outbound";
+            }
+            return "INBOUND".equalsIgnoreCase(direction) ? "inbound" : null;
+        }
+        return action.remotes().isEmpty() ? null : "inbound";
     }
 
     /** A template's placeholder: a fact, else a variable. */

@@ -92,7 +92,8 @@ final class Triaged {
                 "production", "payments-team", "payments@example.com", "#payments",
                 remote.map(RemoteEndpoint::ip).orElse(null), remote.map(RemoteEndpoint::port).orElse(null),
                 remote.map(r -> r.organization().name()).orElse(null),
-                finding.instance().map(Instance::id).orElse(null), finding.eventFirstSeen(), finding.eventLastSeen());
+                finding.instance().map(Instance::id).orElse(null), finding.eventFirstSeen(), finding.eventLastSeen(),
+                "outbound");
         return new Verdict(finding.id(), finding.type().name(), finding.accountId(), disposition, level, "network-port-unusual",
                 "2025-07-24", rules,
                 List.of(new Answer("standard-port", "Is the destination port a standard port?", "no", "port is not 22, 80 or 443"),

@@ -207,7 +207,7 @@ class CasesCommandTest {
                 List.of(new Answer("standard-port", "Is the destination port a standard port?", "no", null)),
                 new Facts(finding.accountId(), "payments-prod", "production", "payments-team", "payments@example.com",
                         "#payments", remote.ip(), remote.port(), "DigitalOcean, LLC", finding.instance().get().id(),
-                        finding.eventFirstSeen(), finding.eventLastSeen()),
+                        finding.eventFirstSeen(), finding.eventLastSeen(), "outbound"),
                 List.of("Reach the system owner payments@example.com"),
                 List.of(new Step("gather-basics", "triage", "Identify the account, owner, destination and instance"),
                         new Step("snapshot-instance", "containment", "Snapshot the instance"),

@@ -18,7 +18,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,8 +66,8 @@ public final class TriageCommand implements Callable<Integer> {
     List<Path> playbookDirs = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "table, json, ndjson or markdown. Default: ${DEFAULT-VALUE}.")
-    String format;
+            description = "${COMPLETION-CANDIDATES} (in any case). Default: ${DEFAULT-VALUE}.")
+    VerdictFormat verdictFormat;
 
     @Option(names = "--explain", description = "Add the trace per finding: every rule that fired with its evidence, every"
             + " question with its answer (in json/ndjson: each question's text, and the checklist).")
@@ -88,7 +87,6 @@ public final class TriageCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        VerdictFormat verdictFormat = parseFormat(format);
         Playbooks playbooks = PlaybooksListCommand.load(playbookDirs);
         VigilConfig vigilConfig = config == null ? VigilConfig.defaults() : VigilConfig.load(config);
         try (TriageStorage storage = store.open(vigilConfig.storeUrl())) {
@@ -121,14 +119,6 @@ public final class TriageCommand implements Callable<Integer> {
             storage.finish(err);
             err.flush();
             return summary.rejected() > 0 ? ExitCodes.SOME_REJECTED : ExitCodes.OK;
-        }
-    }
-
-    private static VerdictFormat parseFormat(String text) {
-        try {
-            return VerdictFormat.valueOf(text.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new ExitCodes.ConfigurationException("--format " + text + " is not a format: use table, json, ndjson or markdown");
         }
     }
 

@@ -156,7 +156,9 @@ class TriageCommandTest {
     void anUnknownFormatIsAUsageError() {
         Run run = vigil("triage", BEHAVIOURS, "--format", "yaml");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.err()).contains("--format yaml is not a format: use table, json, ndjson or markdown");
+        assertThat(run.err()).contains("Invalid value for option '--format'")
+                .contains("expected one of [TABLE, JSON, NDJSON, MARKDOWN] (case-insensitive) but was 'yaml'");
+        assertThat(run.out()).isEmpty();
     }
 
     @Test

@@ -18,6 +18,7 @@ import dev.cel.common.types.SimpleType;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelFunctionBinding;
+import dev.cel.runtime.CelRuntime;
 import dev.vigil.text.DidYouMean;
 import dev.vigil.yaml.Place;
 import dev.vigil.yaml.YamlNode;
@@ -29,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Compiles playbook expressions once, at load: parse, check every name against Vigil's registries (unknown function or
@@ -61,6 +63,7 @@ public final class ExpressionCompiler {
     private static final ExpressionCompiler INSTANCE = new ExpressionCompiler();
 
     private final Cel cel;
+    private final String fingerprint;
     private final Set<String> variables;
     private final Set<String> functions;
     private final Set<String> namespaces;
@@ -75,13 +78,20 @@ public final class ExpressionCompiler {
                 .map(e -> CelFunctionDecl.newFunctionDeclaration(e.getKey(), e.getValue())).toList();
         List<CelVarDecl> varDecls = VigilVariables.all().stream()
                 .map(v -> CelVarDecl.newVarDeclaration(v.name(), v.type())).toList();
+        CelOptions options = CelOptions.current().enableHeterogeneousNumericComparisons(true).build();
         this.cel = CelFactory.standardCelBuilder()
-                .setOptions(CelOptions.current().enableHeterogeneousNumericComparisons(true).build())
+                .setOptions(options)
                 .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
                 .addVarDeclarations(varDecls)
                 .addFunctionDeclarations(functionDecls)
                 .addFunctionBindings(VigilFunctions.all().stream().map(ExpressionCompiler::binding).toList())
                 .build();
+        StringBuilder environment = new StringBuilder(options.toString());
+        CelStandardMacro.STANDARD_MACROS.forEach(macro -> environment.append('\n').append(macro.getFunction()));
+        varDecls.forEach(v -> environment.append('\n').append(v.name()).append(": ").append(v.type()));
+        functionDecls.forEach(f -> f.overloads().forEach(o -> environment.append('\n').append(f.name()).append(' ')
+                .append(o.overloadId()).append(o.parameterTypes()).append(" -> ").append(o.resultType())));
+        this.fingerprint = environment.toString();
         this.variables = new TreeSet<>(VigilVariables.all().stream().map(VariableSpec::name).toList());
         this.functions = new TreeSet<>(VigilFunctions.names());
         this.namespaces = new TreeSet<>();
@@ -125,6 +135,15 @@ public final class ExpressionCompiler {
      * returns empty.
      */
     public Optional<Expression> compile(YamlNode.Scalar node, String owner, Expected expected, List<PlaybookError> errors) {
+        return compile(node, owner, expected, errors, ExpressionCache.none());
+    }
+
+    /**
+     * Compiles {@code node}'s text, skipping CEL's type check when {@code cache} knows the text checked before in this
+     * environment (parsing, Vigil's name and literal checks and the lambda form are done every time).
+     */
+    Optional<Expression> compile(YamlNode.Scalar node, String owner, Expected expected, List<PlaybookError> errors,
+                                 ExpressionCache cache) {
         String text = node.text() == null ? "" : node.text().strip();
         if (text.isEmpty()) {
             errors.add(new PlaybookError(node.place(), "playbook_missing_key", owner + ": the expression is empty"));
@@ -150,6 +169,11 @@ public final class ExpressionCompiler {
         if (errors.size() > before) {
             return Optional.empty();
         }
+        Function<FindingScope, Object> direct = LambdaCompiler.compile(ast.getExpr()).orElse(null);
+        if (cache.knows(text, expected)) {
+            // checked by an earlier run in this very environment: check again only if the CEL program is needed
+            return Optional.of(new Expression(text, node.place(), direct, () -> cel.createProgram(cel.check(ast).getAst())));
+        }
         CelValidationResult checked = cel.check(ast);
         if (checked.hasError()) {
             for (CelIssue issue : checked.getErrors()) {
@@ -166,11 +190,28 @@ public final class ExpressionCompiler {
                         + "\" gives " + FunctionSpec.typeName(result) + ", but " + expected.description + " is needed"));
                 return Optional.empty();
             }
-            return Optional.of(new Expression(text, node.place(), cel.createProgram(checkedAst), LambdaCompiler.compile(checkedAst.getExpr()).orElse(null)));
+            Expression expression;
+            if (direct != null) {
+                expression = new Expression(text, node.place(), direct, () -> cel.createProgram(checkedAst));
+            } else {
+                // the program will run: plan it now, so that a planning error is reported at load
+                CelRuntime.Program program = cel.createProgram(checkedAst);
+                expression = new Expression(text, node.place(), null, () -> program);
+            }
+            cache.remember(text, expected);
+            return Optional.of(expression);
         } catch (CelValidationException | CelEvaluationException e) {
             errors.add(new PlaybookError(node.place(), "playbook_type_error", owner + ": " + e.getMessage()));
             return Optional.empty();
         }
+    }
+
+    /**
+     * What a type check depends on besides the expression: CEL's options and macros, and Vigil's declarations. A cache
+     * of checked expressions is valid only for the same fingerprint.
+     */
+    String fingerprint() {
+        return fingerprint;
     }
 
     /** Compiles a stand-alone expression (tests, the reference's examples). */

@@ -47,13 +47,15 @@ final class PlaybookParser {
     private final String file;
     private final String source;
     private final List<PlaybookError> errors;
+    private final ExpressionCache cache;
     private final ExpressionCompiler compiler = ExpressionCompiler.instance();
     private final Set<String> variableNames = new HashSet<>();
 
-    PlaybookParser(String file, String source, List<PlaybookError> errors) {
+    PlaybookParser(String file, String source, List<PlaybookError> errors, ExpressionCache cache) {
         this.file = file;
         this.source = source;
         this.errors = errors;
+        this.cache = cache;
         VigilVariables.all().forEach(v -> variableNames.add(v.name()));
     }
 
@@ -86,7 +88,7 @@ final class PlaybookParser {
         List<String> groupBy = List.of();
         Expression groupByExpression = null;
         if (map.get("group-by") instanceof YamlNode.Scalar scalar && !scalar.isNull()) {
-            groupByExpression = compiler.compile(scalar, owner + " group-by", ExpressionCompiler.Expected.ANY, errors).orElse(null);
+            groupByExpression = compiler.compile(scalar, owner + " group-by", ExpressionCompiler.Expected.ANY, errors, cache).orElse(null);
         } else {
             groupBy = groupBy(map, owner);
         }
@@ -349,7 +351,7 @@ final class PlaybookParser {
         }
         for (YamlNode.Field entry : entries.fields().values()) {
             if (entry.value() instanceof YamlNode.Scalar scalar && !scalar.isNull()) {
-                compiler.compile(scalar, owner + " evidence \"" + entry.key() + "\"", ExpressionCompiler.Expected.ANY, errors)
+                compiler.compile(scalar, owner + " evidence \"" + entry.key() + "\"", ExpressionCompiler.Expected.ANY, errors, cache)
                         .ifPresent(expression -> evidence.put(entry.key(), expression));
             } else {
                 error(entry.value().place(), "playbook_bad_value", owner + ": evidence \"" + entry.key() + "\" is an expression; found " + kind(entry.value()));
@@ -398,7 +400,7 @@ final class PlaybookParser {
             error(node.place(), "playbook_bad_value", owner + ": \"" + key + "\" is a CEL expression; found " + kind(node));
             return Optional.empty();
         }
-        return compiler.compile(scalar, owner, expected, errors);
+        return compiler.compile(scalar, owner, expected, errors, cache);
     }
 
     private String text(YamlNode.Mapping map, String key, String owner, boolean required) {

@@ -41,16 +41,23 @@ public final class Playbooks {
         return load(List.of());
     }
 
-    /** Bundled playbooks plus {@code userDirs}; throws {@link PlaybookException} with every error when any file is invalid. */
+    /**
+     * Bundled playbooks plus {@code userDirs}; throws {@link PlaybookException} with every error when any file is invalid.
+     * Uses the user's cache of type-checked expressions (see {@link ExpressionCache}).
+     */
     public static Playbooks load(List<Path> userDirs) {
+        return load(userDirs, ExpressionCache.standard(ExpressionCompiler.instance().fingerprint()));
+    }
+
+    static Playbooks load(List<Path> userDirs, ExpressionCache cache) {
         List<PlaybookError> errors = new ArrayList<>();
         Map<String, Playbook> byId = new LinkedHashMap<>();
-        for (Playbook playbook : parseBundled(errors)) {
+        for (Playbook playbook : parseBundled(errors, cache)) {
             byId.put(playbook.id(), playbook);
         }
         for (Path dir : userDirs) {
             Map<String, Playbook> inDir = new LinkedHashMap<>();
-            for (Playbook playbook : parseDirectory(dir, errors)) {
+            for (Playbook playbook : parseDirectory(dir, errors, cache)) {
                 Playbook twin = inDir.putIfAbsent(playbook.id(), playbook);
                 if (twin != null) {
                     errors.add(new PlaybookError(playbook.location(), "playbook_duplicate_id", "playbook id \"" + playbook.id()
@@ -60,6 +67,7 @@ public final class Playbooks {
             byId.putAll(inDir);
         }
         checkCoverage(byId.values(), errors);
+        cache.save();
         if (!errors.isEmpty()) {
             throw new PlaybookException(errors);
         }
@@ -128,16 +136,16 @@ public final class Playbooks {
         }
     }
 
-    private static List<Playbook> parseBundled(List<PlaybookError> errors) {
+    private static List<Playbook> parseBundled(List<PlaybookError> errors, ExpressionCache cache) {
         List<Playbook> playbooks = new ArrayList<>();
         for (String name : resource(BUNDLED_INDEX).lines().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList()) {
             String path = "playbooks/" + name;
-            new PlaybookParser("bundled:" + path, "bundled:" + path, errors).parse(resource(path)).ifPresent(playbooks::add);
+            new PlaybookParser("bundled:" + path, "bundled:" + path, errors, cache).parse(resource(path)).ifPresent(playbooks::add);
         }
         return playbooks;
     }
 
-    private static List<Playbook> parseDirectory(Path dir, List<PlaybookError> errors) {
+    private static List<Playbook> parseDirectory(Path dir, List<PlaybookError> errors, ExpressionCache cache) {
         List<Playbook> playbooks = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
             errors.add(new PlaybookError(new Place(dir.toString(), 1, 1), "playbook_no_directory",
@@ -156,7 +164,7 @@ public final class Playbooks {
         for (Path file : files) {
             try {
                 String text = Files.readString(file, StandardCharsets.UTF_8);
-                new PlaybookParser(file.toString(), file.toString(), errors).parse(text).ifPresent(playbooks::add);
+                new PlaybookParser(file.toString(), file.toString(), errors, cache).parse(text).ifPresent(playbooks::add);
             } catch (IOException e) {
                 errors.add(new PlaybookError(new Place(file.toString(), 1, 1), "playbook_unreadable", "cannot read: " + e.getMessage()));
             }

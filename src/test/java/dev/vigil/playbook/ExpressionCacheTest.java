@@ -1,0 +1,198 @@
+package dev.vigil.playbook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vigil.finding.Finding;
+import dev.vigil.ingest.FindingReader;
+import dev.vigil.ingest.FindingSink;
+import dev.vigil.ingest.Rejection;
+import dev.vigil.intel.InMemoryHistory;
+import dev.vigil.intel.Intel;
+import dev.vigil.intel.VigilConfig;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExpressionCacheTest {
+
+    private static final String FINGERPRINT = "jar 1\n" + ExpressionCompiler.instance().fingerprint();
+
+    @TempDir
+    Path dir;
+
+    private Path playbooks() throws IOException {
+        Path playbooks = Files.createDirectories(dir.resolve("playbooks"));
+        Files.copy(Path.of("examples/playbooks/crypto-mining.yaml"), playbooks.resolve("crypto-mining.yaml"));
+        return playbooks;
+    }
+
+    private Path cacheFile() {
+        return dir.resolve("cache").resolve("expressions");
+    }
+
+    @Test
+    void aSecondLoadSkipsTheTypeCheckOfEveryExpressionTheFirstChecked() throws IOException {
+        Path playbooks = playbooks();
+        ExpressionCache first = ExpressionCache.open(cacheFile(), FINGERPRINT);
+        Playbooks.load(List.of(playbooks), first);
+        List<String> entries = entries();
+        assertThat(entries).hasSizeGreaterThan(40);
+
+        ExpressionCache second = ExpressionCache.open(cacheFile(), FINGERPRINT);
+        Playbooks.load(List.of(playbooks), second);
+        // the first load checked each distinct expression once (its repeats were hits already); the second checks none
+        assertThat(second.hits()).isEqualTo(first.hits() + entries.size());
+        assertThat(entries()).as("nothing new to write").isEqualTo(entries);
+    }
+
+    @Test
+    void expressionsFromTheCacheGiveTheSameValuesAsCelOnEveryExampleFinding() throws IOException {
+        Path playbooks = playbooks();
+        Playbooks.load(List.of(playbooks), ExpressionCache.open(cacheFile(), FINGERPRINT));
+        ExpressionCache cache = ExpressionCache.open(cacheFile(), FINGERPRINT);
+        List<Expression> expressions = expressions(Playbooks.load(List.of(playbooks), cache));
+        assertThat(cache.hits()).isGreaterThanOrEqualTo(expressions.size());
+        assertThat(expressions).as("some run on the CEL interpreter, checked and planned when first evaluated")
+                .anyMatch(e -> !e.compiledToLambdas());
+
+        Intel intel = VigilConfig.load(Path.of("examples/vigil.yaml")).intel(new InMemoryHistory());
+        for (Finding finding : exampleFindings()) {
+            FindingScope scope = new FindingScope(finding, intel, Clock.systemUTC(), Duration.ofHours(24));
+            for (Expression expression : expressions) {
+                assertThat(expression.evaluate(scope)).as(expression.text() + " on " + finding.id())
+                        .isEqualTo(expression.evaluateWithCel(scope));
+            }
+            intel.history().record(finding);
+        }
+    }
+
+    @Test
+    void aChangedExpressionIsCheckedAgainAndItsErrorsAreReportedAsWithoutACache() throws IOException {
+        Path playbooks = playbooks();
+        Playbooks.load(List.of(playbooks), ExpressionCache.open(cacheFile(), FINGERPRINT));
+        Path file = playbooks.resolve("crypto-mining.yaml");
+        Files.writeString(file, Files.readString(file).replace("when: account.environment == 'production'",
+                "when: account.environment == 1"));
+
+        List<PlaybookError> withoutCache = errors(playbooks, ExpressionCache.none());
+        List<PlaybookError> withCache = errors(playbooks, ExpressionCache.open(cacheFile(), FINGERPRINT));
+
+        assertThat(withCache).isEqualTo(withoutCache);
+        assertThat(withCache).extracting(PlaybookError::toString).containsExactly(file + ":21:31: playbook_type_error:"
+                + " rule \"production-account\": found no matching overload for '_==_' applied to '(string, int)'"
+                + " (candidates: (%A0, %A0)) in \"account.environment == 1\"");
+    }
+
+    @Test
+    void anExpressionIsKnownOnlyForWhatItWasCheckedToGive() {
+        ExpressionCache cache = ExpressionCache.open(cacheFile(), FINGERPRINT);
+        cache.remember("ip.matchedRange('threat-intel')", ExpressionCompiler.Expected.ANY);
+        assertThat(cache.knows("ip.matchedRange('threat-intel')", ExpressionCompiler.Expected.ANY)).isTrue();
+        assertThat(cache.knows("ip.matchedRange('threat-intel')", ExpressionCompiler.Expected.BOOL)).isFalse();
+        assertThat(cache.knows("ip.matchedRange('tor-exits')", ExpressionCompiler.Expected.ANY)).isFalse();
+    }
+
+    @Test
+    void entriesOfAnotherEnvironmentAreNotUsed() throws IOException {
+        Path playbooks = playbooks();
+        ExpressionCache first = ExpressionCache.open(cacheFile(), FINGERPRINT);
+        Playbooks.load(List.of(playbooks), first);
+
+        ExpressionCache rebuilt = ExpressionCache.open(cacheFile(), "jar 2\n" + ExpressionCompiler.instance().fingerprint());
+        Playbooks.load(List.of(playbooks), rebuilt);
+
+        assertThat(rebuilt.hits()).as("repeats within the load only").isEqualTo(first.hits());
+        assertThat(ExpressionCache.open(cacheFile(), "jar 2\n" + ExpressionCompiler.instance().fingerprint())
+                .knows("account.environment == 'production'", ExpressionCompiler.Expected.BOOL)).isTrue();
+    }
+
+    @Test
+    void aCorruptCacheIsIgnoredAndRewritten() throws IOException {
+        Path playbooks = playbooks();
+        ExpressionCache first = ExpressionCache.open(cacheFile(), FINGERPRINT);
+        Playbooks.load(List.of(playbooks), first);
+        List<String> lines = Files.readAllLines(cacheFile());
+        List<String> corrupt = new ArrayList<>(lines.subList(0, 2));
+        corrupt.add("0".repeat(64));                                  // an entry of no expression
+        corrupt.add(lines.get(2).substring(0, 40));                   // a line cut short
+        corrupt.add(lines.get(3).toUpperCase() + " trailing");        // not an entry
+        corrupt.add("\u0000\u00ff binary");
+        Files.write(cacheFile(), corrupt, StandardCharsets.ISO_8859_1);
+
+        ExpressionCache damaged = ExpressionCache.open(cacheFile(), FINGERPRINT);
+        List<Expression> expressions = expressions(Playbooks.load(List.of(playbooks), damaged));
+        assertThat(damaged.hits()).as("repeats within the load only").isEqualTo(first.hits());
+        assertThat(expressions).hasSizeGreaterThan(40);
+
+        ExpressionCache rewritten = ExpressionCache.open(cacheFile(), FINGERPRINT);
+        Playbooks.load(List.of(playbooks), rewritten);
+        assertThat(rewritten.hits()).isEqualTo(first.hits() + lines.size() - 2);
+
+        Files.write(cacheFile(), new byte[] {(byte) 0x1f, (byte) 0x8b, 0, 0, (byte) 0xff});
+        ExpressionCache garbage = ExpressionCache.open(cacheFile(), FINGERPRINT);
+        assertThat(expressions(Playbooks.load(List.of(playbooks), garbage))).hasSameSizeAs(expressions);
+        assertThat(garbage.hits()).isEqualTo(first.hits());
+    }
+
+    @Test
+    void aCacheThatCannotBeWrittenIsSkipped() throws IOException {
+        Path notADirectory = Files.writeString(dir.resolve("file"), "x");
+        ExpressionCache cache = ExpressionCache.open(notADirectory.resolve("expressions"), FINGERPRINT);
+        assertThat(Playbooks.load(List.of(), cache).all()).isNotEmpty();
+        assertThat(Files.readString(notADirectory)).isEqualTo("x");
+    }
+
+    private List<String> entries() throws IOException {
+        List<String> lines = Files.readAllLines(cacheFile());
+        return lines.subList(2, lines.size());
+    }
+
+    private static List<PlaybookError> errors(Path playbooks, ExpressionCache cache) {
+        List<PlaybookError> errors = new ArrayList<>();
+        assertThatThrownBy(() -> Playbooks.load(List.of(playbooks), cache)).isInstanceOfSatisfying(PlaybookException.class,
+                e -> errors.addAll(e.errors()));
+        return errors;
+    }
+
+    private static List<Expression> expressions(Playbooks playbooks) {
+        List<Expression> expressions = new ArrayList<>();
+        for (Playbook playbook : playbooks.all()) {
+            for (Suppression suppression : playbook.suppressions()) {
+                expressions.add(suppression.when());
+                expressions.addAll(suppression.evidence().values());
+            }
+            for (Rule rule : playbook.rules()) {
+                expressions.add(rule.when());
+                expressions.addAll(rule.evidence().values());
+            }
+            for (Question question : playbook.questions()) {
+                expressions.add(question.answer());
+                expressions.addAll(question.evidence().values());
+            }
+        }
+        return expressions;
+    }
+
+    private static List<Finding> exampleFindings() throws IOException {
+        List<Finding> findings = new ArrayList<>();
+        FindingReader.detecting().read(List.of("examples/findings"), new FindingSink() {
+            @Override
+            public void accept(Finding finding) {
+                findings.add(finding);
+            }
+
+            @Override
+            public void reject(Rejection rejection) {
+            }
+        });
+        return findings;
+    }
+}

@@ -4,36 +4,57 @@ import dev.cel.common.CelValidationException;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.vigil.yaml.Place;
+import java.util.function.Function;
 
 /**
- * A CEL expression from a playbook, parsed and type-checked once at load; {@link #evaluate} runs it against a finding
- * without recompiling. Most expressions run as Java lambdas (see {@link LambdaCompiler}); the CEL program is planned
- * when one is first needed, so loading does not build CEL's runtime for programs that never run. Thread-safe (the
- * program is immutable once planned; the scope is per finding).
+ * A CEL expression from a playbook, compiled once; {@link #evaluate} runs it against a finding without recompiling.
+ * Most expressions run as Java lambdas (see {@link LambdaCompiler}); the CEL program is planned when one is first
+ * needed, so loading does not build CEL's runtime for programs that never run. An expression that an earlier run
+ * compiled without error (see {@link ExpressionCache}) is compiled when first evaluated: a command that evaluates
+ * nothing, such as {@code vigil playbooks list}, compiles nothing. Thread-safe (what is compiled or planned is
+ * immutable; the scope is per finding).
  */
 public final class Expression {
 
-    /** Plans the CEL program of an expression that has been type-checked (now, or by an earlier run: see {@link ExpressionCache}). */
+    /** Plans the CEL program of an expression that type-checks. */
     interface Planner {
         CelRuntime.Program plan() throws CelValidationException, CelEvaluationException;
     }
 
-    private final String text;
-    private final Place location;
-    private final java.util.function.Function<FindingScope, Object> direct;
-    private final Planner planner;
-    private volatile CelRuntime.Program program;
-
     /**
+     * How an expression runs.
+     *
      * @param direct  the expression compiled to Java lambdas, or null when it uses more than the common subset and the
      *                CEL program evaluates it
      * @param planner plans the CEL program, at most once, when it is first needed
      */
-    Expression(String text, Place location, java.util.function.Function<FindingScope, Object> direct, Planner planner) {
+    record Compiled(Function<FindingScope, Object> direct, Planner planner) {
+    }
+
+    /** Compiles an expression known to compile without error (it did in an earlier run of the same Vigil). */
+    interface Deferred {
+        Compiled compile() throws CelValidationException;
+    }
+
+    private final String text;
+    private final Place location;
+    private final Deferred deferred;
+    private volatile Compiled compiled;
+    private volatile CelRuntime.Program program;
+
+    /** An expression compiled now. */
+    Expression(String text, Place location, Compiled compiled) {
         this.text = text;
         this.location = location;
-        this.direct = direct;
-        this.planner = planner;
+        this.deferred = null;
+        this.compiled = compiled;
+    }
+
+    /** An expression compiled when first evaluated. */
+    Expression(String text, Place location, Deferred deferred) {
+        this.text = text;
+        this.location = location;
+        this.deferred = deferred;
     }
 
     public String text() {
@@ -47,6 +68,7 @@ public final class Expression {
     /** The value: Boolean, String, Long, Double, List or Map. */
     public Object evaluate(FindingScope scope) {
         try {
+            Function<FindingScope, Object> direct = compiled().direct();
             if (direct != null) {
                 return direct.apply(scope);
             }
@@ -68,6 +90,24 @@ public final class Expression {
         });
     }
 
+    private Compiled compiled() {
+        Compiled done = compiled;
+        if (done == null) {
+            synchronized (this) {
+                done = compiled;
+                if (done == null) {
+                    try {
+                        done = deferred.compile();
+                    } catch (CelValidationException e) {
+                        throw new IllegalStateException("cannot compile: " + e.getMessage(), e);
+                    }
+                    compiled = done;
+                }
+            }
+        }
+        return done;
+    }
+
     private CelRuntime.Program program() {
         CelRuntime.Program planned = program;
         if (planned == null) {
@@ -75,7 +115,7 @@ public final class Expression {
                 planned = program;
                 if (planned == null) {
                     try {
-                        planned = planner.plan();
+                        planned = compiled().planner().plan();
                     } catch (CelValidationException | CelEvaluationException e) {
                         throw new IllegalStateException("cannot plan the CEL program: " + e.getMessage(), e);
                     }
@@ -86,9 +126,9 @@ public final class Expression {
         return planned;
     }
 
-    /** Whether a lambda form evaluates this expression. */
+    /** Whether a lambda form evaluates this expression (compiles it if that was deferred). */
     boolean compiledToLambdas() {
-        return direct != null;
+        return compiled().direct() != null;
     }
 
     /** Evaluates a condition: true only when the value is true. */

@@ -19,15 +19,16 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Remembers which expressions CEL's type checker accepted, so that the next run skips the check (the costly part of
- * loading playbooks: CEL builds its standard environment anew for every expression checked).
+ * Remembers which expressions compiled without error, so that the next run compiles them only when they are first
+ * evaluated, and skips their type check (the costly part of loading playbooks: CEL builds its standard environment
+ * anew for every expression it checks).
  *
- * <p>An entry is the SHA-256 of (the environment's fingerprint, what the expression must produce, its text): it says
- * "this text type-checks and gives what is needed". The fingerprint covers everything the check depends on: the
- * Vigil jar (path, size, modification time), CEL's options and macros, and every variable and function declaration.
- * Errors are never remembered: an expression that fails is checked, and reported, every time. Vigil's own checks
- * (names, literal CIDRs and dates) run on every load whatever the cache says. A file that cannot be read, or lines
- * that are not entries, are ignored; a cache that cannot be written is skipped. Thread-safe.
+ * <p>An entry is the SHA-256 of (the fingerprint, what the expression must produce, its text): it says "this text
+ * compiles without error and gives what is needed". The fingerprint covers everything that outcome depends on: the
+ * Vigil jar (path, size, modification time: Vigil's own checks and CEL's version), CEL's options and macros, and every
+ * variable and function declaration. Errors are never remembered: an expression that fails is compiled, and reported,
+ * every time. A file that cannot be read, or lines that are not entries, are ignored; a cache that cannot be written
+ * is skipped. Thread-safe.
  *
  * <p>The file is {@code $XDG_CACHE_HOME/vigil/expressions} (else {@code ~/.cache/vigil/expressions}); {@code
  * VIGIL_CACHE=off} turns it off. Only a Vigil run from its jar uses it (from classes, as in tests, there is no jar
@@ -44,6 +45,7 @@ final class ExpressionCache {
     private final Path file;
     private final String fingerprint;
     private final Set<String> entries = new LinkedHashSet<>();
+    private final Set<String> used = new LinkedHashSet<>();
     private boolean changed;
     private int hits;
 
@@ -73,7 +75,10 @@ final class ExpressionCache {
         return open(dir.resolve("expressions"), jar + "\n" + environmentFingerprint);
     }
 
-    /** The cache in {@code file} for an environment with this fingerprint; entries of another fingerprint are ignored. */
+    /**
+     * The cache in {@code file} for an environment with this fingerprint. The file may hold entries of other
+     * fingerprints too (another Vigil jar): they match nothing here, and are kept until they are the oldest.
+     */
     static ExpressionCache open(Path file, String fingerprint) {
         ExpressionCache cache = new ExpressionCache(file, hex(sha256(fingerprint)));
         List<String> lines;
@@ -82,44 +87,51 @@ final class ExpressionCache {
         } catch (IOException | RuntimeException e) {
             return cache; // none yet, or unreadable: start empty
         }
-        if (lines.size() >= 2 && lines.get(1).equals(cache.fingerprint)) {
-            for (String line : lines.subList(2, lines.size())) {
-                if (ENTRY.matcher(line).matches()) {
-                    cache.entries.add(line);
-                }
+        for (String line : lines) {
+            if (ENTRY.matcher(line).matches()) {
+                cache.entries.add(line);
             }
         }
         return cache;
     }
 
-    /** Whether {@code text} type-checked in this environment and gave what {@code expected} needs. */
+    /** Whether {@code text} compiled without error in this environment and gave what {@code expected} needs. */
     synchronized boolean knows(String text, ExpressionCompiler.Expected expected) {
-        boolean known = file != null && entries.contains(entry(text, expected));
+        String entry = entry(text, expected);
+        boolean known = file != null && entries.contains(entry);
         if (known) {
             hits++;
+            used.add(entry);
         }
         return known;
     }
 
-    /** How many expressions skipped the type check thanks to this cache. */
+    /** How many expressions were known, their compilation deferred. */
     synchronized int hits() {
         return hits;
     }
 
-    /** Records that {@code text} type-checked and gives what {@code expected} needs. */
+    /** Records that {@code text} compiled without error and gives what {@code expected} needs. */
     synchronized void remember(String text, ExpressionCompiler.Expected expected) {
-        if (file != null && entries.add(entry(text, expected))) {
+        String entry = entry(text, expected);
+        if (file != null && entries.add(entry)) {
+            used.add(entry);
             changed = true;
         }
     }
 
-    /** Writes the file when something new was remembered (atomically: readers see the old file or the new one). */
+    /**
+     * Writes the file when something new was remembered (atomically: readers see the old file or the new one), the
+     * entries this run used last, so that the oldest go first when there are too many.
+     */
     synchronized void save() {
         if (file == null || !changed) {
             return;
         }
-        List<String> lines = new ArrayList<>(List.of(HEADER, fingerprint));
         List<String> all = new ArrayList<>(entries);
+        all.removeAll(used);
+        all.addAll(used);
+        List<String> lines = new ArrayList<>(List.of(HEADER));
         lines.addAll(all.subList(Math.max(0, all.size() - MAX_ENTRIES), all.size()));
         Path temporary = null;
         try {

@@ -139,8 +139,9 @@ public final class ExpressionCompiler {
     }
 
     /**
-     * Compiles {@code node}'s text, skipping CEL's type check when {@code cache} knows the text checked before in this
-     * environment (parsing, Vigil's name and literal checks and the lambda form are done every time).
+     * Compiles {@code node}'s text. When {@code cache} knows that the same text compiled without error in an earlier run
+     * of this very Vigil, it is compiled when first evaluated instead (it cannot fail: the result is a function of the
+     * text and what the cache's fingerprint covers).
      */
     Optional<Expression> compile(YamlNode.Scalar node, String owner, Expected expected, List<PlaybookError> errors,
                                  ExpressionCache cache) {
@@ -148,6 +149,9 @@ public final class ExpressionCompiler {
         if (text.isEmpty()) {
             errors.add(new PlaybookError(node.place(), "playbook_missing_key", owner + ": the expression is empty"));
             return Optional.empty();
+        }
+        if (cache.knows(text, expected)) {
+            return Optional.of(new Expression(text, node.place(), () -> compileKnown(text)));
         }
         CelValidationResult parsed = cel.parse(text);
         if (parsed.hasError()) {
@@ -169,11 +173,6 @@ public final class ExpressionCompiler {
         if (errors.size() > before) {
             return Optional.empty();
         }
-        Function<FindingScope, Object> direct = LambdaCompiler.compile(ast.getExpr()).orElse(null);
-        if (cache.knows(text, expected)) {
-            // checked by an earlier run in this very environment: check again only if the CEL program is needed
-            return Optional.of(new Expression(text, node.place(), direct, () -> cel.createProgram(cel.check(ast).getAst())));
-        }
         CelValidationResult checked = cel.check(ast);
         if (checked.hasError()) {
             for (CelIssue issue : checked.getErrors()) {
@@ -190,20 +189,29 @@ public final class ExpressionCompiler {
                         + "\" gives " + FunctionSpec.typeName(result) + ", but " + expected.description + " is needed"));
                 return Optional.empty();
             }
-            Expression expression;
+            // the lambda form comes from the parsed tree, as when the compilation is deferred
+            Function<FindingScope, Object> direct = LambdaCompiler.compile(ast.getExpr()).orElse(null);
+            Expression.Planner planner;
             if (direct != null) {
-                expression = new Expression(text, node.place(), direct, () -> cel.createProgram(checkedAst));
+                planner = () -> cel.createProgram(checkedAst);
             } else {
                 // the program will run: plan it now, so that a planning error is reported at load
                 CelRuntime.Program program = cel.createProgram(checkedAst);
-                expression = new Expression(text, node.place(), null, () -> program);
+                planner = () -> program;
             }
             cache.remember(text, expected);
-            return Optional.of(expression);
+            return Optional.of(new Expression(text, node.place(), new Expression.Compiled(direct, planner)));
         } catch (CelValidationException | CelEvaluationException e) {
             errors.add(new PlaybookError(node.place(), "playbook_type_error", owner + ": " + e.getMessage()));
             return Optional.empty();
         }
+    }
+
+    /** Compiles a text that compiled without error before; type-checks it only if its CEL program is needed. */
+    private Expression.Compiled compileKnown(String text) throws CelValidationException {
+        CelAbstractSyntaxTree ast = cel.parse(text).getAst();
+        Function<FindingScope, Object> direct = LambdaCompiler.compile(ast.getExpr()).orElse(null);
+        return new Expression.Compiled(direct, () -> cel.createProgram(cel.check(ast).getAst()));
     }
 
     /**

@@ -106,12 +106,16 @@ class ExpressionCacheTest {
         ExpressionCache first = ExpressionCache.open(cacheFile(), FINGERPRINT);
         Playbooks.load(List.of(playbooks), first);
 
+        int entries = entries().size();
         ExpressionCache rebuilt = ExpressionCache.open(cacheFile(), "jar 2\n" + ExpressionCompiler.instance().fingerprint());
         Playbooks.load(List.of(playbooks), rebuilt);
-
         assertThat(rebuilt.hits()).as("repeats within the load only").isEqualTo(first.hits());
-        assertThat(ExpressionCache.open(cacheFile(), "jar 2\n" + ExpressionCompiler.instance().fingerprint())
-                .knows("account.environment == 'production'", ExpressionCompiler.Expected.BOOL)).isTrue();
+
+        // both jars' entries are kept: each finds its own
+        assertThat(entries()).hasSize(2 * entries);
+        ExpressionCache again = ExpressionCache.open(cacheFile(), FINGERPRINT);
+        Playbooks.load(List.of(playbooks), again);
+        assertThat(again.hits()).isEqualTo(first.hits() + entries);
     }
 
     @Test
@@ -120,7 +124,7 @@ class ExpressionCacheTest {
         ExpressionCache first = ExpressionCache.open(cacheFile(), FINGERPRINT);
         Playbooks.load(List.of(playbooks), first);
         List<String> lines = Files.readAllLines(cacheFile());
-        List<String> corrupt = new ArrayList<>(lines.subList(0, 2));
+        List<String> corrupt = new ArrayList<>(lines.subList(0, 1));
         corrupt.add("0".repeat(64));                                  // an entry of no expression
         corrupt.add(lines.get(2).substring(0, 40));                   // a line cut short
         corrupt.add(lines.get(3).toUpperCase() + " trailing");        // not an entry
@@ -134,7 +138,7 @@ class ExpressionCacheTest {
 
         ExpressionCache rewritten = ExpressionCache.open(cacheFile(), FINGERPRINT);
         Playbooks.load(List.of(playbooks), rewritten);
-        assertThat(rewritten.hits()).isEqualTo(first.hits() + lines.size() - 2);
+        assertThat(rewritten.hits()).isEqualTo(first.hits() + lines.size() - 1);
 
         Files.write(cacheFile(), new byte[] {(byte) 0x1f, (byte) 0x8b, 0, 0, (byte) 0xff});
         ExpressionCache garbage = ExpressionCache.open(cacheFile(), FINGERPRINT);
@@ -152,7 +156,8 @@ class ExpressionCacheTest {
 
     private List<String> entries() throws IOException {
         List<String> lines = Files.readAllLines(cacheFile());
-        return lines.subList(2, lines.size());
+        assertThat(lines.get(0)).startsWith("# vigil:");
+        return lines.subList(1, lines.size());
     }
 
     private static List<PlaybookError> errors(Path playbooks, ExpressionCache cache) {

@@ -164,10 +164,7 @@ public final class FindingReader {
             counting.reject(new Rejection(sourceName, "file", "gzip data is damaged after " + parse.records
                     + " records: " + e.getMessage(), ""));
         }
-        if (parse.records == 0 && counting.summary().read() == 0 && blank(head)) {
-            counting.reject(new Rejection(sourceName, "file", "empty: no JSON in it; expected findings as JSON, NDJSON "
-                    + "or a {\"Findings\": [...]} response", ""));
-        }
+        // an empty (or blank) input holds no records: nothing is rejected, as for {"Findings": []}
         return counting.summary();
     }
 
@@ -178,15 +175,6 @@ public final class FindingReader {
             }
         }
         return false;
-    }
-
-    private static boolean blank(byte[] head) {
-        for (byte b : head) {
-            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**

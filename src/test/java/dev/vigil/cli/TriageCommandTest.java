@@ -153,6 +153,17 @@ class TriageCommandTest {
     }
 
     @Test
+    void anEmptyInputIsNoFindingsNotARejection() throws IOException {
+        Path empty = Files.writeString(dir.resolve("none-since-last-run.ndjson"), "");
+        Path rejects = dir.resolve("rejects.ndjson");
+        Run run = vigil("triage", empty.toString(), "--config", "examples/vigil.yaml", "--rejects", rejects.toString());
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out()).isEqualTo("no findings\n");
+        assertThat(run.err()).contains("read 0, accepted 0, rejected 0").contains("triaged 0:");
+        assertThat(rejects).satisfiesAnyOf(file -> assertThat(file).doesNotExist(), file -> assertThat(file).isEmptyFile());
+    }
+
+    @Test
     void anUnknownFormatIsAUsageError() {
         Run run = vigil("triage", BEHAVIOURS, "--format", "yaml");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);

@@ -62,7 +62,10 @@ public final class ExpressionCompiler {
 
     private static final ExpressionCompiler INSTANCE = new ExpressionCompiler();
 
-    private final Cel cel;
+    private final CelOptions options;
+    private final List<CelVarDecl> varDecls;
+    private final List<CelFunctionDecl> functionDecls;
+    private volatile Cel cel;
     private final String fingerprint;
     private final Set<String> variables;
     private final Set<String> functions;
@@ -74,18 +77,11 @@ public final class ExpressionCompiler {
             overloads.computeIfAbsent(function.name(), name -> new ArrayList<>()).add(CelOverloadDecl.newGlobalOverload(
                     function.overloadId(), function.result(), function.parameters().stream().map(FunctionSpec.Parameter::type).toList()));
         }
-        List<CelFunctionDecl> functionDecls = overloads.entrySet().stream()
+        this.functionDecls = overloads.entrySet().stream()
                 .map(e -> CelFunctionDecl.newFunctionDeclaration(e.getKey(), e.getValue())).toList();
-        List<CelVarDecl> varDecls = VigilVariables.all().stream()
+        this.varDecls = VigilVariables.all().stream()
                 .map(v -> CelVarDecl.newVarDeclaration(v.name(), v.type())).toList();
-        CelOptions options = CelOptions.current().enableHeterogeneousNumericComparisons(true).build();
-        this.cel = CelFactory.standardCelBuilder()
-                .setOptions(options)
-                .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
-                .addVarDeclarations(varDecls)
-                .addFunctionDeclarations(functionDecls)
-                .addFunctionBindings(VigilFunctions.all().stream().map(ExpressionCompiler::binding).toList())
-                .build();
+        this.options = CelOptions.current().enableHeterogeneousNumericComparisons(true).build();
         StringBuilder environment = new StringBuilder(options.toString());
         CelStandardMacro.STANDARD_MACROS.forEach(macro -> environment.append('\n').append(macro.getFunction()));
         varDecls.forEach(v -> environment.append('\n').append(v.name()).append(": ").append(v.type()));
@@ -100,6 +96,27 @@ public final class ExpressionCompiler {
                 namespaces.add(name.substring(0, name.lastIndexOf('.')));
             }
         }
+    }
+
+    /** The CEL environment, built when an expression is first compiled (a load that finds every expression in the cache does not need it). */
+    private Cel cel() {
+        Cel built = cel;
+        if (built == null) {
+            synchronized (this) {
+                built = cel;
+                if (built == null) {
+                    built = CelFactory.standardCelBuilder()
+                            .setOptions(options)
+                            .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+                            .addVarDeclarations(varDecls)
+                            .addFunctionDeclarations(functionDecls)
+                            .addFunctionBindings(VigilFunctions.all().stream().map(ExpressionCompiler::binding).toList())
+                            .build();
+                    cel = built;
+                }
+            }
+        }
+        return built;
     }
 
     /** Binds a Vigil function once, for every finding: it reads the finding from the current {@link FindingScope}. */
@@ -153,7 +170,7 @@ public final class ExpressionCompiler {
         if (cache.knows(text, expected)) {
             return Optional.of(new Expression(text, node.place(), () -> compileKnown(text)));
         }
-        CelValidationResult parsed = cel.parse(text);
+        CelValidationResult parsed = cel().parse(text);
         if (parsed.hasError()) {
             for (CelIssue issue : parsed.getErrors()) {
                 errors.add(new PlaybookError(place(node, issue.getSourceLocation()), "playbook_syntax_error",
@@ -173,7 +190,7 @@ public final class ExpressionCompiler {
         if (errors.size() > before) {
             return Optional.empty();
         }
-        CelValidationResult checked = cel.check(ast);
+        CelValidationResult checked = cel().check(ast);
         if (checked.hasError()) {
             for (CelIssue issue : checked.getErrors()) {
                 errors.add(new PlaybookError(place(node, issue.getSourceLocation()), "playbook_type_error",
@@ -193,10 +210,10 @@ public final class ExpressionCompiler {
             Function<FindingScope, Object> direct = LambdaCompiler.compile(ast.getExpr()).orElse(null);
             Expression.Planner planner;
             if (direct != null) {
-                planner = () -> cel.createProgram(checkedAst);
+                planner = () -> cel().createProgram(checkedAst);
             } else {
                 // the program will run: plan it now, so that a planning error is reported at load
-                CelRuntime.Program program = cel.createProgram(checkedAst);
+                CelRuntime.Program program = cel().createProgram(checkedAst);
                 planner = () -> program;
             }
             cache.remember(text, expected);
@@ -209,6 +226,7 @@ public final class ExpressionCompiler {
 
     /** Compiles a text that compiled without error before; type-checks it only if its CEL program is needed. */
     private Expression.Compiled compileKnown(String text) throws CelValidationException {
+        Cel cel = cel();
         CelAbstractSyntaxTree ast = cel.parse(text).getAst();
         Function<FindingScope, Object> direct = LambdaCompiler.compile(ast.getExpr()).orElse(null);
         return new Expression.Compiled(direct, () -> cel.createProgram(cel.check(ast).getAst()));

@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  */
 final class ExpressionCache {
 
-    private static final String HEADER = "# vigil: CEL expressions that type-checked (a cache: safe to delete)";
+    private static final String HEADER = "# vigil: CEL expressions that compiled without error (a cache: safe to delete)";
     private static final Pattern ENTRY = Pattern.compile("[0-9a-f]{64}");
     /** Entries kept: far more than any set of playbooks has expressions; the oldest go first. */
     private static final int MAX_ENTRIES = 10_000;
@@ -54,19 +54,18 @@ final class ExpressionCache {
         this.fingerprint = fingerprint;
     }
 
-    /** No cache: every expression is checked. */
+    /** No cache: every expression is compiled at load. */
     static ExpressionCache none() {
         return NONE;
     }
 
     /** The user's cache (see the class comment), or none when it is turned off or Vigil does not run from its jar. */
     static ExpressionCache standard(String environmentFingerprint) {
-        Map<String, String> environment = System.getenv();
-        if ("off".equalsIgnoreCase(environment.getOrDefault("VIGIL_CACHE", ""))) {
-            return NONE;
-        }
-        String jar = jarIdentity();
-        if (jar == null) {
+        return standard(System.getenv(), jarIdentity(), environmentFingerprint);
+    }
+
+    static ExpressionCache standard(Map<String, String> environment, String jar, String environmentFingerprint) {
+        if (jar == null || "off".equalsIgnoreCase(environment.getOrDefault("VIGIL_CACHE", ""))) {
             return NONE;
         }
         String cacheHome = environment.get("XDG_CACHE_HOME");
@@ -97,8 +96,11 @@ final class ExpressionCache {
 
     /** Whether {@code text} compiled without error in this environment and gave what {@code expected} needs. */
     synchronized boolean knows(String text, ExpressionCompiler.Expected expected) {
+        if (file == null) {
+            return false;
+        }
         String entry = entry(text, expected);
-        boolean known = file != null && entries.contains(entry);
+        boolean known = entries.contains(entry);
         if (known) {
             hits++;
             used.add(entry);
@@ -111,10 +113,18 @@ final class ExpressionCache {
         return hits;
     }
 
+    /** The cache file; null for none. */
+    Path file() {
+        return file;
+    }
+
     /** Records that {@code text} compiled without error and gives what {@code expected} needs. */
     synchronized void remember(String text, ExpressionCompiler.Expected expected) {
+        if (file == null) {
+            return;
+        }
         String entry = entry(text, expected);
-        if (file != null && entries.add(entry)) {
+        if (entries.add(entry)) {
             used.add(entry);
             changed = true;
         }

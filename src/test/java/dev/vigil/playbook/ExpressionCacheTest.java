@@ -154,6 +154,20 @@ class ExpressionCacheTest {
         assertThat(Files.readString(notADirectory)).isEqualTo("x");
     }
 
+    @Test
+    void theCacheIsInTheUsersCacheDirectoryUnlessTurnedOff() {
+        String fingerprint = ExpressionCompiler.instance().fingerprint();
+        assertThat(ExpressionCache.standard(java.util.Map.of("XDG_CACHE_HOME", dir.toString()), "vigil.jar 1 2", fingerprint)
+                .file()).isEqualTo(dir.resolve("vigil").resolve("expressions"));
+        assertThat(ExpressionCache.standard(java.util.Map.of(), "vigil.jar 1 2", fingerprint).file())
+                .isEqualTo(Path.of(System.getProperty("user.home"), ".cache", "vigil", "expressions"));
+        assertThat(ExpressionCache.standard(java.util.Map.of("XDG_CACHE_HOME", dir.toString(), "VIGIL_CACHE", "off"),
+                "vigil.jar 1 2", fingerprint)).isSameAs(ExpressionCache.none());
+        assertThat(ExpressionCache.standard(java.util.Map.of("XDG_CACHE_HOME", dir.toString()), null, fingerprint))
+                .as("not run from a jar").isSameAs(ExpressionCache.none());
+        assertThat(ExpressionCache.standard(fingerprint)).as("the tests run from classes").isSameAs(ExpressionCache.none());
+    }
+
     private List<String> entries() throws IOException {
         List<String> lines = Files.readAllLines(cacheFile());
         assertThat(lines.get(0)).startsWith("# vigil:");

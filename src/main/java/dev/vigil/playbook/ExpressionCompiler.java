@@ -34,8 +34,10 @@ import java.util.function.Function;
 
 /**
  * Compiles playbook expressions once, at load: parse, check every name against Vigil's registries (unknown function or
- * variable, with a did-you-mean), type-check, check the result type and literal arguments (CIDRs, dates), plan.
- * Every problem becomes a {@link PlaybookError} at the expression's place in the YAML file. Thread-safe.
+ * variable, with a did-you-mean), type-check, check the result type and literal arguments (CIDRs, dates), compile to
+ * lambdas (or plan a CEL program). Every problem becomes a {@link PlaybookError} at the expression's place in the YAML
+ * file. An expression that compiled without error in an earlier run (see {@link ExpressionCache}) is compiled when first
+ * evaluated instead. Thread-safe.
  */
 public final class ExpressionCompiler {
 
@@ -233,8 +235,8 @@ public final class ExpressionCompiler {
     }
 
     /**
-     * What a type check depends on besides the expression: CEL's options and macros, and Vigil's declarations. A cache
-     * of checked expressions is valid only for the same fingerprint.
+     * What compiling an expression depends on in this environment besides its text: CEL's options and macros, and
+     * Vigil's declarations. The cache adds the jar (Vigil's own checks, CEL's version).
      */
     String fingerprint() {
         return fingerprint;

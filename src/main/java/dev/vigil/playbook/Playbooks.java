@@ -43,7 +43,7 @@ public final class Playbooks {
 
     /**
      * Bundled playbooks plus {@code userDirs}; throws {@link PlaybookException} with every error when any file is invalid.
-     * Uses the user's cache of type-checked expressions (see {@link ExpressionCache}).
+     * Uses the user's cache of expressions that compiled without error (see {@link ExpressionCache}).
      */
     public static Playbooks load(List<Path> userDirs) {
         return load(userDirs, ExpressionCache.standard(ExpressionCompiler.instance().fingerprint()));

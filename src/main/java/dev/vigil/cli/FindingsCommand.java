@@ -83,38 +83,20 @@ public final class FindingsCommand implements Callable<Integer> {
 
     /** JSON array or NDJSON, through {@link Json#mapper()}. */
     static final class JsonPrinter implements FindingPrinter {
-        private final PrintWriter out;
-        private final boolean array;
-        private boolean first = true;
+        private final JsonStream stream;
 
         JsonPrinter(PrintWriter out, boolean array) {
-            this.out = out;
-            this.array = array;
+            this.stream = new JsonStream(out, Json.mapper().writer(), array);
         }
 
         @Override
         public void print(Finding finding) {
-            String json;
-            try {
-                json = Json.mapper().writeValueAsString(finding);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            if (array) {
-                out.write(first ? "[\n" : ",\n");
-            }
-            first = false;
-            out.write(json);
-            if (!array) {
-                out.write('\n');
-            }
+            stream.write(finding);
         }
 
         @Override
         public void finish() {
-            if (array) {
-                out.write(first ? "[]\n" : "\n]\n");
-            }
+            stream.finish();
         }
     }
 

@@ -1,16 +1,12 @@
 package dev.vigil.cli;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.vigil.finding.Finding;
 import dev.vigil.finding.Json;
 import dev.vigil.triage.Answer;
 import dev.vigil.triage.Verdict;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 
 /**
  * Verdicts as JSON: {@code ndjson} one object per line, {@code json} one array. The object has findingId, type,
@@ -29,53 +25,22 @@ final class JsonVerdictWriter implements VerdictWriter {
     }
 
     private static final ObjectWriter BRIEF = Json.mapper().copy().addMixIn(Verdict.class, WithoutChecklist.class)
-            .addMixIn(Answer.class, AnswerWithoutText.class).writer()
-            .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
-    private static final ObjectWriter FULL = Json.mapper().writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+            .addMixIn(Answer.class, AnswerWithoutText.class).writer();
+    private static final ObjectWriter FULL = Json.mapper().writer();
 
-    private final PrintWriter out;
-    private final ObjectWriter writer;
-    private final JsonGenerator generator;
-    private final boolean array;
-    private boolean first = true;
+    private final JsonStream stream;
 
     JsonVerdictWriter(PrintWriter out, boolean explain, boolean array) {
-        this.out = out;
-        this.writer = explain ? FULL : BRIEF;
-        this.array = array;
-        try {
-            this.generator = Json.mapper().getFactory().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.stream = new JsonStream(out, explain ? FULL : BRIEF, array);
     }
 
     @Override
     public void write(Finding finding, Verdict verdict) {
-        try {
-            if (array) {
-                generator.writeRaw(first ? "[\n" : ",\n");
-            }
-            writer.writeValue(generator, verdict);
-            if (!array) {
-                generator.writeRaw('\n');
-            }
-            first = false;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        stream.write(verdict);
     }
 
     @Override
     public void finish() {
-        try {
-            if (array) {
-                generator.writeRaw(first ? "[]\n" : "\n]\n");
-            }
-            generator.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        out.flush();
+        stream.finish();
     }
 }

@@ -41,6 +41,7 @@ public final class Main implements Runnable {
 
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setOut(Stdout.current());
         // --format ndjson, --state investigating: enum options are written in lower case
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionExceptionHandler(new ExitCodes.ErrorHandler());

@@ -72,6 +72,45 @@ class FindingsCommandTest {
     }
 
     @Test
+    void ndjsonLinesStartWithTheirObjectAndKeepTheTagsInTheOrderTheyCameIn() throws IOException {
+        Path input = examples().resolve("guardduty-s3-export.ndjson");
+        Run run = run("findings", input.toString(), "--format", "ndjson");
+        assertThat(run.exitCode()).isEqualTo(0);
+        List<String> lines = run.out().lines().toList();
+        List<String> records = Files.readAllLines(input).stream().filter(line -> !line.isBlank()).toList();
+        assertThat(lines).hasSize(records.size()).allSatisfy(line -> assertThat(line).startsWith("{\"id\":"));
+        for (int i = 0; i < lines.size(); i++) {
+            JsonNode tags = Json.mapper().readTree(records.get(i)).path("resource").path("instanceDetails").path("tags");
+            List<String> sourceOrder = new java.util.ArrayList<>();
+            tags.forEach(tag -> sourceOrder.add(tag.path("key").asText()));
+            List<String> printedOrder = new java.util.ArrayList<>();
+            Json.mapper().readTree(lines.get(i)).path("resource").path("instance").path("tags").fieldNames()
+                    .forEachRemaining(printedOrder::add);
+            assertThat(printedOrder).as("line %d", i + 1).isEqualTo(sourceOrder);
+        }
+        assertThat(run("findings", input.toString(), "--format", "ndjson").out()).isEqualTo(run.out());
+    }
+
+    @Test
+    void triageNdjsonOnStandardOutputIsOneObjectPerLineInUtf8() throws IOException {
+        Path input = examples().resolve("guardduty-s3-export.ndjson");
+        PrintStream oldOut = System.out;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            // a console charset that cannot write the text: JSON output is UTF-8 regardless
+            System.setOut(new PrintStream(bytes, true, StandardCharsets.US_ASCII));
+            assertThat(Main.run("triage", input.toString(), "--no-store", "--format", "ndjson")).isEqualTo(0);
+        } finally {
+            System.setOut(oldOut);
+        }
+        List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).hasSize(11).allSatisfy(line -> {
+            assertThat(line).startsWith("{\"findingId\":");
+            assertThat(Json.mapper().readTree(line).path("disposition").asText()).isNotEmpty();
+        });
+    }
+
+    @Test
     void jsonIsOneArray() throws IOException {
         Run run = run("findings", examples().toString(), "--format", "json");
         JsonNode array = Json.mapper().readTree(run.out());

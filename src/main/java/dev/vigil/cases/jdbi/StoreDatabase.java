@@ -5,8 +5,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.vigil.cases.CaseException;
 import dev.vigil.cases.StoreLocation;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;
@@ -14,6 +16,7 @@ import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
+import org.sqlite.util.LibraryLoaderUtil;
 
 /**
  * An open case-store database with its schema migrated: SQLite (one file, WAL, synchronous=NORMAL, busy timeout)
@@ -82,6 +85,23 @@ public final class StoreDatabase implements AutoCloseable {
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl(location.url());
         return dataSource;
+    }
+
+    /** See {@link dev.vigil.cases.CaseStore#copySqliteLibrary(Path)}. */
+    public static Path copySqliteLibrary(Path directory) {
+        String resource = LibraryLoaderUtil.getNativeLibResourcePath() + "/" + LibraryLoaderUtil.getNativeLibName();
+        Path target = directory.resolve(LibraryLoaderUtil.getNativeLibName());
+        try (InputStream library = SQLiteDataSource.class.getResourceAsStream(resource)) {
+            if (library == null) {
+                throw new CaseException("the SQLite driver has no native library for this platform (" + resource + ")");
+            }
+            Files.createDirectories(directory);
+            Path partial = Files.createTempFile(directory, target.getFileName().toString(), ".partial");
+            Files.copy(library, partial, StandardCopyOption.REPLACE_EXISTING);
+            return Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new CaseException("cannot copy the SQLite native library into " + directory + ": " + e, e);
+        }
     }
 
     private static DataSource postgres(StoreLocation location) {

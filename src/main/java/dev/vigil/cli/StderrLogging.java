@@ -2,21 +2,20 @@ package dev.vigil.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
-import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import org.slf4j.Logger;
 
 /**
  * Vigil's logging set-up, in code rather than a logback.xml: diagnostics go to stderr (stdout carries only results),
- * at {@code VIGIL_LOG_LEVEL} (default warn). Reading and interpreting an XML file cost a short command such as
- * {@code vigil cases list} about 0.1 s of its start; this costs a few milliseconds. Logback finds it through
- * {@code META-INF/services}; {@code -Dlogback.configurationFile=FILE} still takes a file of one's own.
+ * at {@code VIGIL_LOG_LEVEL} (default warn), one line each ({@link StderrLayout}). Reading and interpreting an XML file
+ * cost a short command such as {@code vigil cases list} about 0.1 s of its start. Logback finds this class through
+ * {@code META-INF/services} (it is the only custom configurator, so it needs no rank);
+ * {@code -Dlogback.configurationFile=FILE} still takes a file of one's own.
  */
-@ConfiguratorRank(ConfiguratorRank.CUSTOM_NORMAL_PRIORITY)
 public final class StderrLogging extends ContextAwareBase implements Configurator {
 
     @Override
@@ -24,9 +23,12 @@ public final class StderrLogging extends ContextAwareBase implements Configurato
         if (System.getProperty("logback.configurationFile") != null) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        StderrLayout layout = new StderrLayout();
+        layout.setContext(context);
+        layout.start();
+        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
         encoder.setContext(context);
-        encoder.setPattern("%d{HH:mm:ss.SSS} %-5level %logger{20} - %msg%n");
+        encoder.setLayout(layout);
         encoder.start();
         ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
         appender.setContext(context);

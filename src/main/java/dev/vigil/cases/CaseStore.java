@@ -6,6 +6,7 @@ import dev.vigil.cases.jdbi.MetricsQueries;
 import dev.vigil.cases.jdbi.StoreDatabase;
 import dev.vigil.finding.Finding;
 import dev.vigil.triage.Verdict;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -41,6 +42,15 @@ public final class CaseStore implements AutoCloseable {
 
     public static CaseStore open(StoreLocation location, Clock clock) {
         return new CaseStore(StoreDatabase.open(location), clock);
+    }
+
+    /**
+     * Copies the SQLite driver's native library for this platform into {@code directory} and returns its path. Run
+     * with {@code -Dorg.sqlite.lib.path=DIRECTORY}, the driver loads it from there instead of writing it to the temporary
+     * directory and reading it back at every start (a good part of a short command's start); the launcher does this.
+     */
+    public static Path copySqliteLibrary(Path directory) {
+        return StoreDatabase.copySqliteLibrary(directory);
     }
 
     public StoreLocation location() {

@@ -1,5 +1,6 @@
 package dev.vigil.cli;
 
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,17 +9,6 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Triage AWS GuardDuty findings the way your runbooks say, and carry out the response.",
-        subcommands = {
-                CommandLine.HelpCommand.class,
-                FindingsCommand.class,
-                IntelCommand.class,
-                TriageCommand.class,
-                PlaybooksCommand.class,
-                CasesCommand.class,
-                MetricsCommand.class,
-                GenerateCommand.class,
-                BenchParseCommand.class,
-        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:every record accepted",
@@ -26,6 +16,19 @@ import picocli.CommandLine.Command;
                 "2:usage or configuration error",
                 "3:some records rejected, the rest processed"})
 public final class Main implements Runnable {
+
+    /** The subcommands, in the order {@code vigil --help} lists them. */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(
+            CommandLine.HelpCommand.class,
+            FindingsCommand.class,
+            IntelCommand.class,
+            TriageCommand.class,
+            PlaybooksCommand.class,
+            CasesCommand.class,
+            MetricsCommand.class,
+            GenerateCommand.class,
+            BenchParseCommand.class,
+            StartupTrainingCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -36,11 +39,36 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns the exit code; tests call this instead of {@link #main}. */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        return commandLine(args).execute(args);
     }
 
+    /** The whole command line, every subcommand included. */
     public static CommandLine commandLine() {
+        return commandLine(SUBCOMMANDS);
+    }
+
+    /**
+     * The command line for {@code args}: when they start with a subcommand's name, only that subcommand is built
+     * (picocli reads every subcommand's annotations up front, a good part of a short command's start); otherwise
+     * (help, --version, a mistyped name that picocli suggests a fix for) all of them.
+     */
+    static CommandLine commandLine(String... args) {
+        if (args.length > 0 && !args[0].equals("help")) {
+            for (Class<?> subcommand : SUBCOMMANDS) {
+                if (subcommand.getAnnotation(Command.class).name().equals(args[0])) {
+                    return commandLine(List.of(subcommand));
+                }
+            }
+        }
+        return commandLine();
+    }
+
+    private static CommandLine commandLine(List<Class<?>> subcommands) {
         CommandLine commandLine = new CommandLine(new Main());
+        for (Class<?> subcommand : subcommands) {
+            commandLine.addSubcommand(subcommand);
+        }
+        // after the subcommands are added: setOut reaches the ones already there
         commandLine.setOut(Stdout.current());
         // --format ndjson, --state investigating: enum options are written in lower case
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);

@@ -5,14 +5,19 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.vigil.cases.CaseException;
 import dev.vigil.cases.StoreLocation;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
+import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.TemplateEngine;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
+import org.sqlite.util.LibraryLoaderUtil;
 
 /**
  * An open case-store database with its schema migrated: SQLite (one file, WAL, synchronous=NORMAL, busy timeout)
@@ -20,24 +25,43 @@ import org.sqlite.SQLiteDataSource;
  */
 public final class StoreDatabase implements AutoCloseable {
 
-    /** The newest migration in {@code db/migration}; when the database has it, Flyway (slow to start) is skipped. */
-    static final String LATEST_MIGRATION = "1";
+    /** Vigil's migrations ({@code src/main/resources/db/migration}) and the newest of them. */
+    static final Migrations MIGRATIONS = new Migrations(List.of("classpath:db/migration"), "1");
+
+    /**
+     * Where the migrations are and the version of the newest one. When a database is at that version, opening it
+     * skips Flyway, whose set-up (scanning the classpath, validating every applied migration) took longer than the
+     * query a {@code vigil cases} command runs.
+     */
+    record Migrations(List<String> locations, String latest) {
+        Migrations {
+            locations = List.copyOf(locations);
+        }
+    }
 
     private final StoreLocation location;
     private final DataSource dataSource;
     private final Jdbi jdbi;
+    private boolean migrated;
 
     private StoreDatabase(StoreLocation location, DataSource dataSource) {
         this.location = location;
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
+        // The SQL is plain text with :parameters, no <attribute> templates; Jdbi's default engine ran a lexer over every
+        // statement to find them (~13 ms of a short command's first statement).
+        this.jdbi.setTemplateEngine(TemplateEngine.NOP);
     }
 
     public static StoreDatabase open(StoreLocation location) {
+        return open(location, MIGRATIONS);
+    }
+
+    static StoreDatabase open(StoreLocation location, Migrations migrations) {
         DataSource dataSource = location.sqlite() ? sqlite(location) : postgres(location);
         StoreDatabase database = new StoreDatabase(location, dataSource);
         try {
-            database.migrate();
+            database.migrate(migrations);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -67,6 +91,23 @@ public final class StoreDatabase implements AutoCloseable {
         return dataSource;
     }
 
+    /** See {@link dev.vigil.cases.CaseStore#copySqliteLibrary(Path)}. */
+    public static Path copySqliteLibrary(Path directory) {
+        String resource = LibraryLoaderUtil.getNativeLibResourcePath() + "/" + LibraryLoaderUtil.getNativeLibName();
+        Path target = directory.resolve(LibraryLoaderUtil.getNativeLibName());
+        try (InputStream library = SQLiteDataSource.class.getResourceAsStream(resource)) {
+            if (library == null) {
+                throw new CaseException("the SQLite driver has no native library for this platform (" + resource + ")");
+            }
+            Files.createDirectories(directory);
+            Path partial = Files.createTempFile(directory, target.getFileName().toString(), ".partial");
+            Files.copy(library, partial, StandardCopyOption.REPLACE_EXISTING);
+            return Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new CaseException("cannot copy the SQLite native library into " + directory + ": " + e, e);
+        }
+    }
+
     private static DataSource postgres(StoreLocation location) {
         if (!location.url().startsWith("jdbc:postgresql:")) {
             throw new CaseException("unsupported case store URL " + location.display()
@@ -91,34 +132,74 @@ public final class StoreDatabase implements AutoCloseable {
         }
     }
 
-    private void migrate() {
-        if (upToDate()) {
+    /**
+     * Brings the schema to {@code migrations.latest()}: nothing to do when Flyway's history says it is there already
+     * (one query), Flyway otherwise (a new database, an older schema, or a failed migration, which Flyway reports).
+     * A schema newer than this Vigil knows is refused: an older Vigil must not write into it.
+     */
+    private void migrate(Migrations migrations) {
+        String applied = appliedVersion();
+        if (applied != null && compareVersions(applied, migrations.latest()) > 0) {
+            throw new CaseException("the case store " + location.display() + " has schema version " + applied
+                    + ", newer than this Vigil knows (" + migrations.latest() + "): a newer Vigil wrote it; "
+                    + "run that version of Vigil, or choose another store with --db");
+        }
+        if (applied != null && compareVersions(applied, migrations.latest()) == 0) {
             return;
         }
         try {
             Flyway.configure(getClass().getClassLoader())
                     .dataSource(dataSource)
-                    .locations("classpath:db/migration")
+                    .locations(migrations.locations().toArray(String[]::new))
                     .load()
                     .migrate();
+            migrated = true;
         } catch (RuntimeException e) {
             throw new CaseException("cannot prepare the case store " + location.display() + ": " + e.getMessage(), e);
         }
     }
 
-    private boolean upToDate() {
+    /**
+     * The newest version in Flyway's history; null when there is no history (a new database) or a migration failed,
+     * so that Flyway runs and creates the schema or reports the failure.
+     */
+    private String appliedVersion() {
+        String newest = null;
         try (var connection = dataSource.getConnection();
              var statement = connection.createStatement();
-             var rows = statement.executeQuery("SELECT version FROM flyway_schema_history WHERE version IS NOT NULL")) {
+             var rows = statement.executeQuery("SELECT version, success FROM flyway_schema_history WHERE version IS NOT NULL")) {
             while (rows.next()) {
-                if (LATEST_MIGRATION.equals(rows.getString(1))) {
-                    return true;
+                if (!rows.getBoolean(2)) {
+                    return null;
+                }
+                String version = rows.getString(1);
+                if (newest == null || compareVersions(version, newest) > 0) {
+                    newest = version;
                 }
             }
-            return false;
+            return newest;
         } catch (SQLException e) {
-            return false;
+            return null;
         }
+    }
+
+    /** Compares Flyway versions ("1", "2", "2.1") part by part, as numbers. */
+    static int compareVersions(String left, String right) {
+        String[] leftParts = left.split("\\.");
+        String[] rightParts = right.split("\\.");
+        for (int i = 0; i < Math.max(leftParts.length, rightParts.length); i++) {
+            long leftPart = i < leftParts.length ? Long.parseLong(leftParts[i]) : 0;
+            long rightPart = i < rightParts.length ? Long.parseLong(rightParts[i]) : 0;
+            if (leftPart != rightPart) {
+                return Long.compare(leftPart, rightPart);
+            }
+        }
+        return 0;
+    }
+
+    /** Whether opening ran Flyway (a new database or an older schema) rather than finding the schema up to date. */
+    boolean migrated() {
+        return migrated;
     }
 
     public Jdbi jdbi() {

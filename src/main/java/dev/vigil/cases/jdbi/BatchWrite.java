@@ -8,7 +8,6 @@ import dev.vigil.finding.RemoteEndpoint;
 import dev.vigil.finding.S3Bucket;
 import dev.vigil.finding.ResourceRef;
 import dev.vigil.triage.RuleHit;
-import dev.vigil.triage.Step;
 import dev.vigil.triage.Verdict;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,7 +27,7 @@ import java.util.function.UnaryOperator;
 /**
  * Writes one batch of triaged findings in the caller's transaction: the findings (new, or a newer version keeping the
  * earlier verdict in {@code finding_versions}), their contacts and pattern instances for the history, and the cases they open or join with
- * resources, checklist and timeline. A finding already stored in the same or a newer version writes nothing.
+ * resources, checklist (one row per case) and timeline. A finding already stored in the same or a newer version writes nothing.
  */
 public final class BatchWrite {
 
@@ -97,7 +96,7 @@ public final class BatchWrite {
         Set<List<Object>> resources = new LinkedHashSet<>();
         List<Map<String, Object>> events = new ArrayList<>();
         List<Map<String, Object>> newCases = new ArrayList<>();
-        List<Map<String, Object>> steps = new ArrayList<>();
+        List<Map<String, Object>> checklists = new ArrayList<>();
         long written = 0;
         long updated = 0;
         long unchanged = 0;
@@ -123,7 +122,7 @@ public final class BatchWrite {
                     openCases.put(key, open);
                     drafts.put(open, new CaseDraft(open, true));
                     newCases.add(newCase(open, key, finding, verdict));
-                    steps.addAll(steps(open, verdict.checklist()));
+                    checklists.add(Map.of("case_number", open, "steps", Checklists.write(verdict.checklist())));
                     events.add(event(open, "opened", null, CaseState.OPEN.id(), finding.id(),
                             "opened by " + finding.type().name() + " finding " + finding.id() + ": " + reason(verdict)));
                 } else {
@@ -188,7 +187,7 @@ public final class BatchWrite {
             UPSERT_PATTERN.execute(connection, patterns.values(), caseNumbers);
             INSERT_CASE.execute(connection, newCases, caseNumbers);
             UPDATE_CASE.execute(connection, caseUpdates, caseNumbers);
-            INSERT_STEP.execute(connection, steps, caseNumbers);
+            INSERT_CHECKLIST.execute(connection, checklists, caseNumbers);
             INSERT_RESOURCE.execute(connection, resourceRows, caseNumbers);
             INSERT_EVENT.execute(connection, events, caseNumbers);
         } catch (SQLException e) {
@@ -312,6 +311,9 @@ public final class BatchWrite {
             + "last_seen, detected_at, opened_at, updated_at) VALUES (:number, :case_key, :case_key, :type, :account_id, :title, "
             + "'open', NULL, 0, 0, :playbook, :playbook_version, :first_finding_id, 0, NULL, NULL, NULL, :now, :now)");
 
+    private static final JdbcBatch INSERT_CHECKLIST = new JdbcBatch("INSERT INTO case_checklists (case_number, steps) "
+            + "VALUES (:case_number, :steps)");
+
     private static final JdbcBatch UPDATE_CASE = new JdbcBatch("UPDATE cases SET finding_count = finding_count + :added, "
             + "level_rank = CASE WHEN level_rank < :level_rank THEN :level_rank ELSE level_rank END, "
             + "max_score = CASE WHEN max_score < :max_score THEN :max_score ELSE max_score END, "
@@ -324,9 +326,6 @@ public final class BatchWrite {
             + "VALUES (:case_number, :kind, :resource) ON CONFLICT DO NOTHING");
 
     private static final JdbcBatch INSERT_EVENT = new JdbcBatch(Timeline.INSERT);
-
-    private static final JdbcBatch INSERT_STEP = new JdbcBatch("INSERT INTO case_steps (case_number, step_id, position, phase, text) "
-            + "VALUES (:case_number, :step_id, :position, :phase, :text)");
 
     private List<Map<String, Object>> caseUpdates(Iterable<CaseDraft> drafts) {
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -361,27 +360,6 @@ public final class BatchWrite {
         row.put("first_finding_id", finding.id());
         row.put("now", now);
         return row;
-    }
-
-    private static List<Map<String, Object>> steps(long number, List<Step> checklist) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        Set<String> ids = new LinkedHashSet<>();
-        int position = 0;
-        for (Step step : checklist) {
-            String id = step.id() == null || step.id().isBlank() ? "step-" + (position + 1) : step.id();
-            String unique = id;
-            for (int n = 2; !ids.add(unique); n++) {
-                unique = id + "-" + n;
-            }
-            Map<String, Object> row = new HashMap<>();
-            row.put("case_number", number);
-            row.put("step_id", truncate(unique, 128));
-            row.put("position", ++position);
-            row.put("phase", step.phase() == null ? "triage" : step.phase());
-            row.put("text", step.text() == null ? "" : step.text());
-            rows.add(row);
-        }
-        return rows;
     }
 
     private Map<String, Object> findingRow(Finding finding, Verdict verdict, int rank, Long caseNumber, byte[] storedVerdict) {

@@ -21,7 +21,7 @@ import org.sqlite.SQLiteDataSource;
 public final class StoreDatabase implements AutoCloseable {
 
     /** The newest migration in {@code db/migration}; when the database has it, Flyway (slow to start) is skipped. */
-    static final String LATEST_MIGRATION = "1";
+    static final String LATEST_MIGRATION = "2";
 
     private final StoreLocation location;
     private final DataSource dataSource;
@@ -99,6 +99,7 @@ public final class StoreDatabase implements AutoCloseable {
             Flyway.configure(getClass().getClassLoader())
                     .dataSource(dataSource)
                     .locations("classpath:db/migration")
+                    .javaMigrations(new V2__Checklist_on_the_case())
                     .load()
                     .migrate();
         } catch (RuntimeException e) {

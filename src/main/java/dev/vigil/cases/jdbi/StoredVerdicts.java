@@ -37,7 +37,7 @@ final class StoredVerdicts {
      */
     private static final ThreadLocal<Deflater> DEFLATERS = ThreadLocal.withInitial(() -> new Deflater(Deflater.BEST_SPEED));
 
-    private static byte[] deflate(byte[] json) {
+    static byte[] deflate(byte[] json) {
         Deflater deflater = DEFLATERS.get();
         deflater.reset();
         deflater.setInput(json);
@@ -56,6 +56,14 @@ final class StoredVerdicts {
             return Json.mapper().readValue(in, Verdict.class);
         } catch (IOException e) {
             throw new IllegalStateException("a stored verdict cannot be read back: " + e.getMessage(), e);
+        }
+    }
+
+    static byte[] inflate(byte[] stored) {
+        try (InputStream in = new InflaterInputStream(new java.io.ByteArrayInputStream(stored))) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException("a stored value cannot be inflated: " + e.getMessage(), e);
         }
     }
 

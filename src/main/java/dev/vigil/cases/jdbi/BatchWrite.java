@@ -77,9 +77,12 @@ public final class BatchWrite {
     private final Handle handle;
     private final long now;
     private final String actor;
+    private final Blobs.Writer blobs;
 
-    public BatchWrite(Handle handle, Instant now, String actor) {
+    /** {@code blobs} compresses verdicts and checklists; one per writer, kept from batch to batch. */
+    public BatchWrite(Handle handle, Instant now, String actor, Blobs.Writer blobs) {
         this.handle = handle;
+        this.blobs = blobs;
         this.now = now.toEpochMilli();
         this.actor = actor;
     }
@@ -87,6 +90,7 @@ public final class BatchWrite {
     public RecordSummary write(List<Entry> entries) {
         Map<String, Stored> stored = loadStored(entries);
         Map<String, Long> openCases = loadOpenCases(entries);
+        prepareBlobs(entries);
         Map<Long, CaseDraft> drafts = new LinkedHashMap<>();
         Map<String, Map<String, Object>> inserts = new LinkedHashMap<>();
         List<Map<String, Object>> updates = new ArrayList<>();
@@ -111,7 +115,7 @@ public final class BatchWrite {
                 continue;
             }
             int rank = verdict.severity().ordinal() + 1;
-            byte[] storedVerdict = StoredVerdicts.write(verdict);
+            byte[] storedVerdict = blobs.compress(StoredVerdicts.json(verdict));
             Long caseNumber = before == null ? null : before.caseNumber();
             boolean joins = false;
             if (!verdict.disposition().suppressed() && caseNumber == null) {
@@ -122,7 +126,7 @@ public final class BatchWrite {
                     openCases.put(key, open);
                     drafts.put(open, new CaseDraft(open, true));
                     newCases.add(newCase(open, key, finding, verdict));
-                    checklists.add(Map.of("case_number", open, "steps", Checklists.write(verdict.checklist())));
+                    checklists.add(Map.of("case_number", open, "steps", blobs.compress(Checklists.json(verdict.checklist()))));
                     events.add(event(open, "opened", null, CaseState.OPEN.id(), finding.id(),
                             "opened by " + finding.type().name() + " finding " + finding.id() + ": " + reason(verdict)));
                 } else {
@@ -195,6 +199,24 @@ public final class BatchWrite {
         }
         long opened = newCases.size();
         return new RecordSummary(written, updated, unchanged, opened, joined - opened);
+    }
+
+    /** The first batch of a store gives its verdicts and checklists to train the compression dictionary from. */
+    private void prepareBlobs(List<Entry> entries) {
+        List<byte[]> samples = new ArrayList<>();
+        if (blobs.wantsSamples()) {
+            for (Entry entry : entries) {
+                samples.add(StoredVerdicts.json(entry.verdict()));
+                if (!entry.verdict().checklist().isEmpty() && samples.size() % 2 == 0) {
+                    samples.add(Checklists.json(entry.verdict().checklist()));
+                }
+            }
+        }
+        try {
+            blobs.prepare(handle.getConnection(), samples, now);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read or store the compression dictionary: " + e.getMessage(), e);
+        }
     }
 
     private static boolean newer(Finding finding, Stored before) {

@@ -106,7 +106,7 @@ public final class CaseQueries {
                 .bind("number", id.number())
                 .map((rows, context) -> rows.getBytes(1))
                 .findOne()
-                .map(StoredVerdicts::read)
+                .map(stored -> StoredVerdicts.read(stored, this::dictionary))
                 .orElse(null);
         long findingEvents = handle.createQuery("SELECT count(*) FROM timeline WHERE case_number = :number "
                         + "AND kind IN (" + FINDING_EVENTS + ")")
@@ -135,12 +135,20 @@ public final class CaseQueries {
                         Times.instant(rows, "done_at"), rows.getString("done_by"), rows.getString("note")))
                 .forEach(item -> checked.put(item.stepId(), item));
         List<ChecklistItem> checklist = new ArrayList<>();
-        for (Step step : Checklists.read(stored)) {
+        for (Step step : Checklists.read(stored, this::dictionary)) {
             ChecklistItem done = checked.get(step.id());
             checklist.add(new ChecklistItem(step.id(), checklist.size() + 1, step.phase(), step.text(),
                     done == null ? null : done.doneAt(), done == null ? null : done.doneBy(), done == null ? null : done.note()));
         }
         return checklist;
+    }
+
+    private byte[] dictionary(long id) {
+        try {
+            return Blobs.stored(handle.getConnection(), id);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot read compression dictionary " + id + ": " + e.getMessage(), e);
+        }
     }
 
     /** The whole timeline in order (every joined finding too), for export and tests. */

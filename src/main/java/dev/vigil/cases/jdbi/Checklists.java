@@ -8,10 +8,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.LongFunction;
 
 /**
- * A case's checklist as the store keeps it: the rendered steps, in order, as one JSON array, deflated, in
- * {@code case_checklists} (the checklist is rendered from the opening finding, so it differs from case to case); the
+ * A case's checklist as the store keeps it: the rendered steps, in order, as one JSON array, compressed ({@link Blobs}),
+ * in {@code case_checklists} (the checklist is rendered from the opening finding, so it differs from case to case); the
  * steps checked off are rows of {@code checked_steps}. One row per case instead of one per step.
  */
 final class Checklists {
@@ -37,21 +38,21 @@ final class Checklists {
         return steps;
     }
 
-    static byte[] write(List<Step> checklist) {
+    /** The JSON the store compresses (see {@link Blobs}). */
+    static byte[] json(List<Step> checklist) {
         try {
-            byte[] json = Json.mapper().writeValueAsBytes(normalized(checklist));
-            return StoredVerdicts.deflate(json);
+            return Json.mapper().writeValueAsBytes(normalized(checklist));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a checklist as JSON: " + e.getMessage(), e);
         }
     }
 
-    static List<Step> read(byte[] stored) {
+    static List<Step> read(byte[] stored, LongFunction<byte[]> dictionaries) {
         if (stored == null || stored.length == 0) {
             return List.of();
         }
         try {
-            return Json.mapper().readValue(stored[0] == '[' ? stored : StoredVerdicts.inflate(stored), STEPS);
+            return Json.mapper().readValue(Blobs.read(stored, dictionaries), STEPS);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("a stored checklist cannot be read back: " + e.getMessage(), e);
         }

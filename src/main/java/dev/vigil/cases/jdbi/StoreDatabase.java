@@ -99,7 +99,7 @@ public final class StoreDatabase implements AutoCloseable {
             Flyway.configure(getClass().getClassLoader())
                     .dataSource(dataSource)
                     .locations("classpath:db/migration")
-                    .javaMigrations(new V2__Checklist_on_the_case())
+                    .javaMigrations(new V2__Compact_case_store())
                     .load()
                     .migrate();
         } catch (RuntimeException e) {

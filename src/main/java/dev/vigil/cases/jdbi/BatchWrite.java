@@ -87,81 +87,31 @@ public final class BatchWrite {
         this.actor = actor;
     }
 
-    public RecordSummary write(List<Entry> entries) {
-        Map<String, Stored> stored = loadStored(entries);
-        Map<String, Long> openCases = loadOpenCases(entries);
-        prepareBlobs(entries);
-        Map<Long, CaseDraft> drafts = new LinkedHashMap<>();
-        Map<String, Map<String, Object>> inserts = new LinkedHashMap<>();
-        List<Map<String, Object>> updates = new ArrayList<>();
-        List<Map<String, Object>> versions = new ArrayList<>();
-        Map<String, Map<String, Object>> contacts = new HashMap<>();
-        Map<String, Map<String, Object>> patterns = new HashMap<>();
-        Set<List<Object>> resources = new LinkedHashSet<>();
-        List<Map<String, Object>> events = new ArrayList<>();
-        List<Map<String, Object>> newCases = new ArrayList<>();
-        List<Map<String, Object>> checklists = new ArrayList<>();
-        long written = 0;
-        long updated = 0;
-        long unchanged = 0;
-        long joined = 0;
+    // this batch's rows, gathered by add() and written by write()
+    private Map<String, Stored> stored;
+    private Map<String, Long> openCases;
+    private final Map<Long, CaseDraft> drafts = new LinkedHashMap<>();
+    private final Map<String, Map<String, Object>> inserts = new LinkedHashMap<>();
+    private final List<Map<String, Object>> updates = new ArrayList<>();
+    private final List<Map<String, Object>> versions = new ArrayList<>();
+    private final Map<String, Map<String, Object>> contacts = new HashMap<>();
+    private final Map<String, Map<String, Object>> patterns = new HashMap<>();
+    private final Set<List<Object>> resources = new LinkedHashSet<>();
+    private final List<Map<String, Object>> events = new ArrayList<>();
+    private final List<Map<String, Object>> newCases = new ArrayList<>();
+    private final List<Map<String, Object>> checklists = new ArrayList<>();
+    private long written;
+    private long updated;
+    private long unchanged;
+    private long joined;
 
+    /** Writes the batch; call once per BatchWrite. */
+    public RecordSummary write(List<Entry> entries) {
+        stored = loadStored(entries);
+        openCases = loadOpenCases(entries);
+        prepareBlobs(entries);
         for (Entry entry : entries) {
-            Finding finding = entry.finding();
-            Verdict verdict = entry.verdict();
-            Stored before = stored.get(finding.id());
-            if (before != null && !newer(finding, before)) {
-                unchanged++;
-                continue;
-            }
-            int rank = verdict.severity().ordinal() + 1;
-            byte[] storedVerdict = blobs.compress(StoredVerdicts.json(verdict));
-            Long caseNumber = before == null ? null : before.caseNumber();
-            boolean joins = false;
-            if (!verdict.disposition().suppressed() && caseNumber == null) {
-                String key = CaseKeys.of(finding, verdict);
-                Long open = openCases.get(key);
-                if (open == null) {
-                    open = -(newCases.size() + 1L);
-                    openCases.put(key, open);
-                    drafts.put(open, new CaseDraft(open, true));
-                    newCases.add(newCase(open, key, finding, verdict));
-                    checklists.add(Map.of("case_number", open, "steps", blobs.compress(Checklists.json(verdict.checklist()))));
-                    events.add(event(open, "opened", null, CaseState.OPEN.id(), finding.id(),
-                            "opened by " + finding.type().name() + " finding " + finding.id() + ": " + reason(verdict)));
-                } else {
-                    events.add(event(open, "finding_joined", null, null, finding.id(), reason(verdict)));
-                }
-                caseNumber = open;
-                joins = true;
-                joined++;
-            } else if (caseNumber != null) {
-                events.add(event(caseNumber, "finding_updated", null, null, finding.id(),
-                        "count " + finding.count() + ", updated " + finding.updatedAt() + ": " + reason(verdict)));
-            }
-            Map<String, Object> row = findingRow(finding, verdict, rank, caseNumber, storedVerdict);
-            if (before == null) {
-                inserts.put(finding.id(), row);
-                written++;
-            } else {
-                if (inserts.containsKey(finding.id())) {
-                    inserts.put(finding.id(), row);
-                } else {
-                    updates.add(row);
-                }
-                versions.add(versionRow(finding.id(), before));
-                updated++;
-            }
-            stored.put(finding.id(), new Stored(Times.millis(finding.updatedAt()), finding.count(), caseNumber,
-                    verdict.disposition().id(), rank, verdict.playbookVersion(), decidingRule(verdict), storedVerdict));
-            history(finding, contacts, patterns);
-            if (caseNumber != null) {
-                final long number = caseNumber;
-                drafts.computeIfAbsent(number, n -> new CaseDraft(n, false)).absorb(finding, rank, joins);
-                for (String[] resource : resources(finding)) {
-                    resources.add(List.of(number, resource[0], resource[1]));
-                }
-            }
+            add(entry.finding(), entry.verdict());
         }
 
         long firstNewCase = newCases.isEmpty() ? 0 : Counters.reserve(handle, "case", newCases.size());
@@ -199,6 +149,66 @@ public final class BatchWrite {
         }
         long opened = newCases.size();
         return new RecordSummary(written, updated, unchanged, opened, joined - opened);
+    }
+
+    /**
+     * Gathers the rows of one finding. A method of its own, called once per finding, so that the JIT compiles it once;
+     * as the body of write()'s loop it was compiled again and again with all of write() (on-stack replacement).
+     */
+    private void add(Finding finding, Verdict verdict) {
+        Stored before = stored.get(finding.id());
+        if (before != null && !newer(finding, before)) {
+            unchanged++;
+            return;
+        }
+        int rank = verdict.severity().ordinal() + 1;
+        byte[] storedVerdict = blobs.compress(StoredVerdicts.json(verdict));
+        Long caseNumber = before == null ? null : before.caseNumber();
+        boolean joins = false;
+        if (!verdict.disposition().suppressed() && caseNumber == null) {
+            String key = CaseKeys.of(finding, verdict);
+            Long open = openCases.get(key);
+            if (open == null) {
+                open = -(newCases.size() + 1L);
+                openCases.put(key, open);
+                drafts.put(open, new CaseDraft(open, true));
+                newCases.add(newCase(open, key, finding, verdict));
+                checklists.add(Map.of("case_number", open, "steps", blobs.compress(Checklists.json(verdict.checklist()))));
+                events.add(event(open, "opened", null, CaseState.OPEN.id(), finding.id(),
+                        "opened by " + finding.type().name() + " finding " + finding.id() + ": " + reason(verdict)));
+            } else {
+                events.add(event(open, "finding_joined", null, null, finding.id(), reason(verdict)));
+            }
+            caseNumber = open;
+            joins = true;
+            joined++;
+        } else if (caseNumber != null) {
+            events.add(event(caseNumber, "finding_updated", null, null, finding.id(),
+                    "count " + finding.count() + ", updated " + finding.updatedAt() + ": " + reason(verdict)));
+        }
+        Map<String, Object> row = findingRow(finding, verdict, rank, caseNumber, storedVerdict);
+        if (before == null) {
+            inserts.put(finding.id(), row);
+            written++;
+        } else {
+            if (inserts.containsKey(finding.id())) {
+                inserts.put(finding.id(), row);
+            } else {
+                updates.add(row);
+            }
+            versions.add(versionRow(finding.id(), before));
+            updated++;
+        }
+        stored.put(finding.id(), new Stored(Times.millis(finding.updatedAt()), finding.count(), caseNumber,
+                verdict.disposition().id(), rank, verdict.playbookVersion(), decidingRule(verdict), storedVerdict));
+        history(finding, contacts, patterns);
+        if (caseNumber != null) {
+            final long number = caseNumber;
+            drafts.computeIfAbsent(number, n -> new CaseDraft(n, false)).absorb(finding, rank, joins);
+            for (String[] resource : resources(finding)) {
+                resources.add(List.of(number, resource[0], resource[1]));
+            }
+        }
     }
 
     /** The first batch of a store gives its verdicts and checklists to train the compression dictionary from. */
@@ -273,18 +283,28 @@ public final class BatchWrite {
                     sql.append(i == 0 ? "?" : ", ?");
                 }
                 try (PreparedStatement statement = connection.prepareStatement(sql.append(')').toString())) {
-                    for (int i = 0; i < chunk.size(); i++) {
-                        statement.setString(i + 1, chunk.get(i));
-                    }
-                    try (ResultSet rows = statement.executeQuery()) {
-                        while (rows.next()) {
-                            reader.read(rows);
-                        }
-                    }
+                    bind(statement, chunk);
+                    read(statement, reader);
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read what the store holds for a batch of findings: " + e.getMessage(), e);
+        }
+    }
+
+    // bind() and read() are methods of their own so that the JIT compiles their loops, not select() whole, over and over
+
+    private static void bind(PreparedStatement statement, List<String> values) throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            statement.setString(i + 1, values.get(i));
+        }
+    }
+
+    private static void read(PreparedStatement statement, RowReader reader) throws SQLException {
+        try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                reader.read(rows);
+            }
         }
     }
 

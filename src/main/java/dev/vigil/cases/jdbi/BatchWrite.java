@@ -22,6 +22,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -214,16 +215,21 @@ public final class BatchWrite {
     /** The first batch of a store gives its verdicts and checklists to train the compression dictionary from. */
     private void prepareBlobs(List<Entry> entries) {
         List<byte[]> samples = new ArrayList<>();
-        if (blobs.wantsSamples()) {
-            for (Entry entry : entries) {
-                samples.add(StoredVerdicts.json(entry.verdict()));
-                if (!entry.verdict().checklist().isEmpty() && samples.size() % 2 == 0) {
-                    samples.add(Checklists.json(entry.verdict().checklist()));
+        Supplier<List<byte[]>> batchValues = () -> {
+            if (samples.isEmpty()) {
+                // every verdict, and the checklists of every other finding (a case opens for about half of them)
+                for (int i = 0; i < entries.size(); i++) {
+                    Verdict verdict = entries.get(i).verdict();
+                    samples.add(StoredVerdicts.json(verdict));
+                    if (i % 2 == 0 && !verdict.checklist().isEmpty()) {
+                        samples.add(Checklists.json(verdict.checklist()));
+                    }
                 }
             }
-        }
+            return samples;
+        };
         try {
-            blobs.prepare(handle.getConnection(), samples, now);
+            blobs.prepare(handle.getConnection(), batchValues, now);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read or store the compression dictionary: " + e.getMessage(), e);
         }

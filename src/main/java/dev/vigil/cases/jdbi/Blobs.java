@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.LongFunction;
+import java.util.function.Supplier;
 import java.util.zip.InflaterInputStream;
 
 /**
@@ -50,22 +51,17 @@ public final class Blobs {
         public Writer() {
         }
 
-        /** Whether {@link #prepare} wants the batch's values to train a dictionary from. */
-        boolean wantsSamples() {
-            return !decided;
-        }
-
         /**
          * Chooses the dictionary: the store's newest, else one trained from {@code samples} (stored in the caller's
-         * transaction, again in each batch until one commits). {@code samples} may be empty when not {@link #wantsSamples()}.
+         * transaction, again in each batch until one commits). {@code samples} are asked for only to train one.
          */
-        void prepare(Connection connection, List<byte[]> samples, long now) throws SQLException {
+        void prepare(Connection connection, Supplier<List<byte[]>> batchValues, long now) throws SQLException {
             if (!decided) {
                 byte[][] newest = newest(connection);
                 if (newest != null) {
                     use(Zstd.getDictIdFromDict(newest[0]), newest[0], false);
-                } else if (samples.size() >= MIN_SAMPLES) {
-                    byte[] trained = train(samples);
+                } else if (batchValues.get().size() >= MIN_SAMPLES) {
+                    byte[] trained = train(batchValues.get());
                     if (trained == null) {
                         decided = true;
                     } else {

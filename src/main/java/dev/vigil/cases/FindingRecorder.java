@@ -1,6 +1,7 @@
 package dev.vigil.cases;
 
 import dev.vigil.cases.jdbi.BatchWrite;
+import dev.vigil.cases.jdbi.Blobs;
 import dev.vigil.finding.Finding;
 import dev.vigil.triage.Verdict;
 import java.time.Clock;
@@ -41,6 +42,7 @@ public final class FindingRecorder implements AutoCloseable {
     private ObservationIndex pendingIndex = new ObservationIndex();
     private final List<Runnable> submitListeners = new ArrayList<>();
     private Handle writeHandle;
+    private final Blobs.Writer blobs = new Blobs.Writer();
     private volatile StoreHistory history;
     private volatile RecordSummary committed = RecordSummary.NONE;
     private RuntimeException failure;
@@ -140,7 +142,8 @@ public final class FindingRecorder implements AutoCloseable {
             }
         }
         RecordSummary summary = writeHandle.inTransaction(transaction ->
-                new BatchWrite(transaction, clock.instant(), "vigil").write(batch));
+                new BatchWrite(transaction, clock.instant(), "vigil", blobs).write(batch));
+        blobs.committed();
         committed = committed.plus(summary);
         StoreHistory reading = history;
         if (reading != null) {
@@ -194,6 +197,7 @@ public final class FindingRecorder implements AutoCloseable {
             if (writeHandle != null) {
                 writeHandle.close();
             }
+            blobs.close();
             if (history != null) {
                 history.close();
             }

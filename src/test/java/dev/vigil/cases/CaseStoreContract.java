@@ -9,10 +9,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.vigil.finding.Finding;
 import dev.vigil.triage.Disposition;
 import dev.vigil.triage.Level;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -269,6 +274,98 @@ abstract class CaseStoreContract {
         assertThat(checklist).filteredOn(ChecklistItem::done).extracting(ChecklistItem::stepId).containsExactly("snapshot-instance");
         assertThat(store.timeline(id)).extracting(TimelineEntry::kind).containsExactly("opened", "step_checked");
         assertThat(store.check(id, "2", "bob", null).stepId()).isEqualTo("analyze-pattern");
+    }
+
+    @Test
+    void theFirstBigBatchTrainsTheCompressionDictionaryThatLaterImportsReuse() throws Exception {
+        List<Finding> first = new java.util.ArrayList<>();
+        List<Finding> second = new java.util.ArrayList<>();
+        for (int i = 0; i < 1200; i++) {
+            (i < 600 ? first : second).add(Triaged.networkPortUnusual("f-" + i, PRODUCTION, "i-0" + (i % 97), "198.51.100." + (i % 50),
+                    4000 + i % 7, MONDAY.plusSeconds(i)));
+        }
+        recordAll(first, Disposition.ESCALATE);
+        recordAll(second, Disposition.ESCALATE);
+
+        try (Connection connection = DriverManager.getConnection(location.url(), location.user(), location.password());
+             Statement statement = connection.createStatement()) {
+            ResultSet dictionaries = statement.executeQuery("SELECT id FROM dictionaries");
+            assertThat(dictionaries.next()).isTrue();
+            long dictionary = dictionaries.getLong(1);
+            assertThat(dictionaries.next()).as("one dictionary for both imports").isFalse();
+            ResultSet verdicts = statement.executeQuery("SELECT verdict FROM findings WHERE id IN ('f-0', 'f-1199')");
+            while (verdicts.next()) {
+                byte[] stored = verdicts.getBytes(1);
+                assertThat(com.github.luben.zstd.Zstd.getDictIdFromFrame(stored)).isEqualTo(dictionary);
+                assertThat(stored.length).isLessThan(200);
+            }
+        }
+        CaseId id = store.list(CaseFilter.notClosed()).get(0).id();
+        CaseDetail detail = store.show(id);
+        assertThat(detail.verdict().disposition()).isEqualTo(Disposition.ESCALATE);
+        assertThat(detail.verdict().findingId()).startsWith("f-");
+        assertThat(detail.checklist()).hasSize(8);
+    }
+
+    @Test
+    void aVersion1StoreIsMigratedWithItsChecklistsAndTheStepsCheckedOff() throws Exception {
+        StoreLocation old = emptyStore();
+        Flyway.configure().dataSource(old.url(), old.user(), old.password()).locations("classpath:db/migration")
+                .target("1").load().migrate();
+        try (Connection connection = DriverManager.getConnection(old.url(), old.user(), old.password());
+             Statement statement = connection.createStatement()) {
+            for (long number = 1; number <= 2; number++) {
+                statement.execute("INSERT INTO cases (number, case_key, open_key, type, title, state, level_rank, max_score, "
+                        + "first_finding_id, finding_count, opened_at, updated_at) VALUES (" + number + ", 'key-" + number
+                        + "', 'key-" + number + "', 'Behavior:EC2/NetworkPortUnusual', 'case " + number + "', 'open', 3, 8.0, "
+                        + "'f-" + number + "', 0, 1000, 1000)");
+                statement.execute("INSERT INTO case_steps (case_number, step_id, position, phase, text) VALUES "
+                        + "(" + number + ", 'identify-account', 1, 'triage', 'Identify account " + number + "'), "
+                        + "(" + number + ", 'snapshot-instance', 3, 'containment', 'Snapshot i-" + number + "'), "
+                        + "(" + number + ", 'analyze-pattern', 2, 'investigation', 'Analyze " + number + "')");
+            }
+            statement.execute("UPDATE case_steps SET done_at = 5000, done_by = 'alice', note = 'snap-1' "
+                    + "WHERE case_number = 1 AND step_id = 'snapshot-instance'");
+            statement.execute("UPDATE counters SET value = 2 WHERE name = 'case'");
+            // schema 1 kept verdicts as zlib streams
+            Finding stored = Triaged.networkPortUnusual("f-1", PRODUCTION, "i-0aaa", "198.51.100.7", 4444, MONDAY);
+            java.io.ByteArrayOutputStream deflated = new java.io.ByteArrayOutputStream();
+            try (var out = new java.util.zip.DeflaterOutputStream(deflated)) {
+                out.write(dev.vigil.finding.Json.mapper().writeValueAsBytes(Triaged.escalate(stored)));
+            }
+            try (var insert = connection.prepareStatement("INSERT INTO findings (id, type, score, occurrences, disposition, "
+                    + "level_rank, case_number, stored_at, verdict) VALUES ('f-1', 'Behavior:EC2/NetworkPortUnusual', 8.0, 1, "
+                    + "'escalate', 3, 1, 1000, ?)")) {
+                insert.setBytes(1, deflated.toByteArray());
+                insert.execute();
+            }
+        }
+
+        try (CaseStore migrated = CaseStore.open(old, clock)) {
+            assertThat(migrated.show(new CaseId(1)).verdict().findingId()).isEqualTo("f-1");
+            assertThat(migrated.show(new CaseId(1)).verdict().disposition()).isEqualTo(Disposition.ESCALATE);
+            List<ChecklistItem> first = migrated.show(new CaseId(1)).checklist();
+            assertThat(first).extracting(ChecklistItem::stepId)
+                    .containsExactly("identify-account", "analyze-pattern", "snapshot-instance");
+            assertThat(first).extracting(ChecklistItem::position).containsExactly(1, 2, 3);
+            assertThat(first).extracting(ChecklistItem::phase).containsExactly("triage", "investigation", "containment");
+            assertThat(first).extracting(ChecklistItem::text)
+                    .containsExactly("Identify account 1", "Analyze 1", "Snapshot i-1");
+            assertThat(first.get(2).doneAt()).isEqualTo(Instant.ofEpochMilli(5000));
+            assertThat(first.get(2).doneBy()).isEqualTo("alice");
+            assertThat(first.get(2).note()).isEqualTo("snap-1");
+            assertThat(first).filteredOn(ChecklistItem::done).hasSize(1);
+            assertThat(migrated.show(new CaseId(2)).checklist()).extracting(ChecklistItem::text)
+                    .containsExactly("Identify account 2", "Analyze 2", "Snapshot i-2");
+            assertThat(migrated.show(new CaseId(2)).checklist()).noneMatch(ChecklistItem::done);
+
+            assertThatThrownBy(() -> migrated.check(new CaseId(1), "snapshot-instance", "bob", null))
+                    .isInstanceOf(CaseException.class).hasMessageContaining("already checked off by alice");
+            assertThat(migrated.check(new CaseId(2), "3", "bob", "snap-2").stepId()).isEqualTo("snapshot-instance");
+            Finding finding = Triaged.networkPortUnusual("f-3", DEVELOPMENT, "i-0aaa", "198.51.100.7", 4444, MONDAY);
+            migrated.record(finding, Triaged.escalate(finding));
+            assertThat(migrated.show(new CaseId(3)).checklist()).hasSize(8);
+        }
     }
 
     @Test

@@ -9,8 +9,10 @@ class SqliteCaseStoreTest extends CaseStoreContract {
     @TempDir
     Path directory;
 
+    private int stores;
+
     @Override
     StoreLocation emptyStore() {
-        return StoreLocation.of(directory.resolve("vigil.db").toString(), java.util.Map.of());
+        return StoreLocation.of(directory.resolve("vigil-" + ++stores + ".db").toString(), java.util.Map.of());
     }
 }

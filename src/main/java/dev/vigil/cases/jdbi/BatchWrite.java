@@ -8,7 +8,6 @@ import dev.vigil.finding.RemoteEndpoint;
 import dev.vigil.finding.S3Bucket;
 import dev.vigil.finding.ResourceRef;
 import dev.vigil.triage.RuleHit;
-import dev.vigil.triage.Step;
 import dev.vigil.triage.Verdict;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,12 +22,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
  * Writes one batch of triaged findings in the caller's transaction: the findings (new, or a newer version keeping the
  * earlier verdict in {@code finding_versions}), their contacts and pattern instances for the history, and the cases they open or join with
- * resources, checklist and timeline. A finding already stored in the same or a newer version writes nothing.
+ * resources, checklist (one row per case) and timeline. A finding already stored in the same or a newer version writes nothing.
  */
 public final class BatchWrite {
 
@@ -78,87 +78,41 @@ public final class BatchWrite {
     private final Handle handle;
     private final long now;
     private final String actor;
+    private final Blobs.Writer blobs;
 
-    public BatchWrite(Handle handle, Instant now, String actor) {
+    /** {@code blobs} compresses verdicts and checklists; one per writer, kept from batch to batch. */
+    public BatchWrite(Handle handle, Instant now, String actor, Blobs.Writer blobs) {
         this.handle = handle;
+        this.blobs = blobs;
         this.now = now.toEpochMilli();
         this.actor = actor;
     }
 
-    public RecordSummary write(List<Entry> entries) {
-        Map<String, Stored> stored = loadStored(entries);
-        Map<String, Long> openCases = loadOpenCases(entries);
-        Map<Long, CaseDraft> drafts = new LinkedHashMap<>();
-        Map<String, Map<String, Object>> inserts = new LinkedHashMap<>();
-        List<Map<String, Object>> updates = new ArrayList<>();
-        List<Map<String, Object>> versions = new ArrayList<>();
-        Map<String, Map<String, Object>> contacts = new HashMap<>();
-        Map<String, Map<String, Object>> patterns = new HashMap<>();
-        Set<List<Object>> resources = new LinkedHashSet<>();
-        List<Map<String, Object>> events = new ArrayList<>();
-        List<Map<String, Object>> newCases = new ArrayList<>();
-        List<Map<String, Object>> steps = new ArrayList<>();
-        long written = 0;
-        long updated = 0;
-        long unchanged = 0;
-        long joined = 0;
+    // this batch's rows, gathered by add() and written by write()
+    private Map<String, Stored> stored;
+    private Map<String, Long> openCases;
+    private final Map<Long, CaseDraft> drafts = new LinkedHashMap<>();
+    private final Map<String, Map<String, Object>> inserts = new LinkedHashMap<>();
+    private final List<Map<String, Object>> updates = new ArrayList<>();
+    private final List<Map<String, Object>> versions = new ArrayList<>();
+    private final Map<String, Map<String, Object>> contacts = new HashMap<>();
+    private final Map<String, Map<String, Object>> patterns = new HashMap<>();
+    private final Set<List<Object>> resources = new LinkedHashSet<>();
+    private final List<Map<String, Object>> events = new ArrayList<>();
+    private final List<Map<String, Object>> newCases = new ArrayList<>();
+    private final List<Map<String, Object>> checklists = new ArrayList<>();
+    private long written;
+    private long updated;
+    private long unchanged;
+    private long joined;
 
+    /** Writes the batch; call once per BatchWrite. */
+    public RecordSummary write(List<Entry> entries) {
+        stored = loadStored(entries);
+        openCases = loadOpenCases(entries);
+        prepareBlobs(entries);
         for (Entry entry : entries) {
-            Finding finding = entry.finding();
-            Verdict verdict = entry.verdict();
-            Stored before = stored.get(finding.id());
-            if (before != null && !newer(finding, before)) {
-                unchanged++;
-                continue;
-            }
-            int rank = verdict.severity().ordinal() + 1;
-            byte[] storedVerdict = StoredVerdicts.write(verdict);
-            Long caseNumber = before == null ? null : before.caseNumber();
-            boolean joins = false;
-            if (!verdict.disposition().suppressed() && caseNumber == null) {
-                String key = CaseKeys.of(finding, verdict);
-                Long open = openCases.get(key);
-                if (open == null) {
-                    open = -(newCases.size() + 1L);
-                    openCases.put(key, open);
-                    drafts.put(open, new CaseDraft(open, true));
-                    newCases.add(newCase(open, key, finding, verdict));
-                    steps.addAll(steps(open, verdict.checklist()));
-                    events.add(event(open, "opened", null, CaseState.OPEN.id(), finding.id(),
-                            "opened by " + finding.type().name() + " finding " + finding.id() + ": " + reason(verdict)));
-                } else {
-                    events.add(event(open, "finding_joined", null, null, finding.id(), reason(verdict)));
-                }
-                caseNumber = open;
-                joins = true;
-                joined++;
-            } else if (caseNumber != null) {
-                events.add(event(caseNumber, "finding_updated", null, null, finding.id(),
-                        "count " + finding.count() + ", updated " + finding.updatedAt() + ": " + reason(verdict)));
-            }
-            Map<String, Object> row = findingRow(finding, verdict, rank, caseNumber, storedVerdict);
-            if (before == null) {
-                inserts.put(finding.id(), row);
-                written++;
-            } else {
-                if (inserts.containsKey(finding.id())) {
-                    inserts.put(finding.id(), row);
-                } else {
-                    updates.add(row);
-                }
-                versions.add(versionRow(finding.id(), before));
-                updated++;
-            }
-            stored.put(finding.id(), new Stored(Times.millis(finding.updatedAt()), finding.count(), caseNumber,
-                    verdict.disposition().id(), rank, verdict.playbookVersion(), decidingRule(verdict), storedVerdict));
-            history(finding, contacts, patterns);
-            if (caseNumber != null) {
-                final long number = caseNumber;
-                drafts.computeIfAbsent(number, n -> new CaseDraft(n, false)).absorb(finding, rank, joins);
-                for (String[] resource : resources(finding)) {
-                    resources.add(List.of(number, resource[0], resource[1]));
-                }
-            }
+            add(entry.finding(), entry.verdict());
         }
 
         long firstNewCase = newCases.isEmpty() ? 0 : Counters.reserve(handle, "case", newCases.size());
@@ -188,7 +142,7 @@ public final class BatchWrite {
             UPSERT_PATTERN.execute(connection, patterns.values(), caseNumbers);
             INSERT_CASE.execute(connection, newCases, caseNumbers);
             UPDATE_CASE.execute(connection, caseUpdates, caseNumbers);
-            INSERT_STEP.execute(connection, steps, caseNumbers);
+            INSERT_CHECKLIST.execute(connection, checklists, caseNumbers);
             INSERT_RESOURCE.execute(connection, resourceRows, caseNumbers);
             INSERT_EVENT.execute(connection, events, caseNumbers);
         } catch (SQLException e) {
@@ -196,6 +150,89 @@ public final class BatchWrite {
         }
         long opened = newCases.size();
         return new RecordSummary(written, updated, unchanged, opened, joined - opened);
+    }
+
+    /**
+     * Gathers the rows of one finding. A method of its own, called once per finding, so that the JIT compiles it once;
+     * as the body of write()'s loop it was compiled again and again with all of write() (on-stack replacement).
+     */
+    private void add(Finding finding, Verdict verdict) {
+        Stored before = stored.get(finding.id());
+        if (before != null && !newer(finding, before)) {
+            unchanged++;
+            return;
+        }
+        int rank = verdict.severity().ordinal() + 1;
+        byte[] storedVerdict = blobs.compress(StoredVerdicts.json(verdict));
+        Long caseNumber = before == null ? null : before.caseNumber();
+        boolean joins = false;
+        if (!verdict.disposition().suppressed() && caseNumber == null) {
+            String key = CaseKeys.of(finding, verdict);
+            Long open = openCases.get(key);
+            if (open == null) {
+                open = -(newCases.size() + 1L);
+                openCases.put(key, open);
+                drafts.put(open, new CaseDraft(open, true));
+                newCases.add(newCase(open, key, finding, verdict));
+                checklists.add(Map.of("case_number", open, "steps", blobs.compress(Checklists.json(verdict.checklist()))));
+                events.add(event(open, "opened", null, CaseState.OPEN.id(), finding.id(),
+                        "opened by " + finding.type().name() + " finding " + finding.id() + ": " + reason(verdict)));
+            } else {
+                events.add(event(open, "finding_joined", null, null, finding.id(), reason(verdict)));
+            }
+            caseNumber = open;
+            joins = true;
+            joined++;
+        } else if (caseNumber != null) {
+            events.add(event(caseNumber, "finding_updated", null, null, finding.id(),
+                    "count " + finding.count() + ", updated " + finding.updatedAt() + ": " + reason(verdict)));
+        }
+        Map<String, Object> row = findingRow(finding, verdict, rank, caseNumber, storedVerdict);
+        if (before == null) {
+            inserts.put(finding.id(), row);
+            written++;
+        } else {
+            if (inserts.containsKey(finding.id())) {
+                inserts.put(finding.id(), row);
+            } else {
+                updates.add(row);
+            }
+            versions.add(versionRow(finding.id(), before));
+            updated++;
+        }
+        stored.put(finding.id(), new Stored(Times.millis(finding.updatedAt()), finding.count(), caseNumber,
+                verdict.disposition().id(), rank, verdict.playbookVersion(), decidingRule(verdict), storedVerdict));
+        history(finding, contacts, patterns);
+        if (caseNumber != null) {
+            final long number = caseNumber;
+            drafts.computeIfAbsent(number, n -> new CaseDraft(n, false)).absorb(finding, rank, joins);
+            for (String[] resource : resources(finding)) {
+                resources.add(List.of(number, resource[0], resource[1]));
+            }
+        }
+    }
+
+    /** The first batch of a store gives its verdicts and checklists to train the compression dictionary from. */
+    private void prepareBlobs(List<Entry> entries) {
+        List<byte[]> samples = new ArrayList<>();
+        Supplier<List<byte[]>> batchValues = () -> {
+            if (samples.isEmpty()) {
+                // every verdict, and the checklists of every other finding (a case opens for about half of them)
+                for (int i = 0; i < entries.size(); i++) {
+                    Verdict verdict = entries.get(i).verdict();
+                    samples.add(StoredVerdicts.json(verdict));
+                    if (i % 2 == 0 && !verdict.checklist().isEmpty()) {
+                        samples.add(Checklists.json(verdict.checklist()));
+                    }
+                }
+            }
+            return samples;
+        };
+        try {
+            blobs.prepare(handle.getConnection(), batchValues, now);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read or store the compression dictionary: " + e.getMessage(), e);
+        }
     }
 
     private static boolean newer(Finding finding, Stored before) {
@@ -252,18 +289,28 @@ public final class BatchWrite {
                     sql.append(i == 0 ? "?" : ", ?");
                 }
                 try (PreparedStatement statement = connection.prepareStatement(sql.append(')').toString())) {
-                    for (int i = 0; i < chunk.size(); i++) {
-                        statement.setString(i + 1, chunk.get(i));
-                    }
-                    try (ResultSet rows = statement.executeQuery()) {
-                        while (rows.next()) {
-                            reader.read(rows);
-                        }
-                    }
+                    bind(statement, chunk);
+                    read(statement, reader);
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read what the store holds for a batch of findings: " + e.getMessage(), e);
+        }
+    }
+
+    // bind() and read() are methods of their own so that the JIT compiles their loops, not select() whole, over and over
+
+    private static void bind(PreparedStatement statement, List<String> values) throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            statement.setString(i + 1, values.get(i));
+        }
+    }
+
+    private static void read(PreparedStatement statement, RowReader reader) throws SQLException {
+        try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                reader.read(rows);
+            }
         }
     }
 
@@ -312,6 +359,9 @@ public final class BatchWrite {
             + "last_seen, detected_at, opened_at, updated_at) VALUES (:number, :case_key, :case_key, :type, :account_id, :title, "
             + "'open', NULL, 0, 0, :playbook, :playbook_version, :first_finding_id, 0, NULL, NULL, NULL, :now, :now)");
 
+    private static final JdbcBatch INSERT_CHECKLIST = new JdbcBatch("INSERT INTO case_checklists (case_number, steps) "
+            + "VALUES (:case_number, :steps)");
+
     private static final JdbcBatch UPDATE_CASE = new JdbcBatch("UPDATE cases SET finding_count = finding_count + :added, "
             + "level_rank = CASE WHEN level_rank < :level_rank THEN :level_rank ELSE level_rank END, "
             + "max_score = CASE WHEN max_score < :max_score THEN :max_score ELSE max_score END, "
@@ -324,9 +374,6 @@ public final class BatchWrite {
             + "VALUES (:case_number, :kind, :resource) ON CONFLICT DO NOTHING");
 
     private static final JdbcBatch INSERT_EVENT = new JdbcBatch(Timeline.INSERT);
-
-    private static final JdbcBatch INSERT_STEP = new JdbcBatch("INSERT INTO case_steps (case_number, step_id, position, phase, text) "
-            + "VALUES (:case_number, :step_id, :position, :phase, :text)");
 
     private List<Map<String, Object>> caseUpdates(Iterable<CaseDraft> drafts) {
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -361,27 +408,6 @@ public final class BatchWrite {
         row.put("first_finding_id", finding.id());
         row.put("now", now);
         return row;
-    }
-
-    private static List<Map<String, Object>> steps(long number, List<Step> checklist) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        Set<String> ids = new LinkedHashSet<>();
-        int position = 0;
-        for (Step step : checklist) {
-            String id = step.id() == null || step.id().isBlank() ? "step-" + (position + 1) : step.id();
-            String unique = id;
-            for (int n = 2; !ids.add(unique); n++) {
-                unique = id + "-" + n;
-            }
-            Map<String, Object> row = new HashMap<>();
-            row.put("case_number", number);
-            row.put("step_id", truncate(unique, 128));
-            row.put("position", ++position);
-            row.put("phase", step.phase() == null ? "triage" : step.phase());
-            row.put("text", step.text() == null ? "" : step.text());
-            rows.add(row);
-        }
-        return rows;
     }
 
     private Map<String, Object> findingRow(Finding finding, Verdict verdict, int rank, Long caseNumber, byte[] storedVerdict) {

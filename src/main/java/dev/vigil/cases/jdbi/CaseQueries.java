@@ -12,11 +12,13 @@ import dev.vigil.cases.ChecklistItem;
 import dev.vigil.cases.TimelineEntry;
 import dev.vigil.triage.Disposition;
 import dev.vigil.triage.Level;
+import dev.vigil.triage.Step;
 import dev.vigil.triage.Verdict;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -104,7 +106,7 @@ public final class CaseQueries {
                 .bind("number", id.number())
                 .map((rows, context) -> rows.getBytes(1))
                 .findOne()
-                .map(StoredVerdicts::read)
+                .map(stored -> StoredVerdicts.read(stored, this::dictionary))
                 .orElse(null);
         long findingEvents = handle.createQuery("SELECT count(*) FROM timeline WHERE case_number = :number "
                         + "AND kind IN (" + FINDING_EVENTS + ")")
@@ -122,14 +124,31 @@ public final class CaseQueries {
                 CaseMetrics.of(summary, instances));
     }
 
+    /** The case's checklist ({@code case_checklists}, in order) with the steps checked off ({@code checked_steps}). */
     public List<ChecklistItem> checklist(CaseId id) {
-        return handle.createQuery("SELECT step_id, position, phase, text, done_at, done_by, note FROM case_steps "
-                        + "WHERE case_number = :number ORDER BY position")
+        byte[] stored = handle.createQuery("SELECT steps FROM case_checklists WHERE case_number = :number")
+                .bind("number", id.number()).map((rows, context) -> rows.getBytes(1)).findOne().orElse(null);
+        Map<String, ChecklistItem> checked = new HashMap<>();
+        handle.createQuery("SELECT step_id, done_at, done_by, note FROM checked_steps WHERE case_number = :number")
                 .bind("number", id.number())
-                .map((rows, context) -> new ChecklistItem(rows.getString("step_id"), rows.getInt("position"),
-                        rows.getString("phase"), rows.getString("text"), Times.instant(rows, "done_at"),
-                        rows.getString("done_by"), rows.getString("note")))
-                .list();
+                .map((rows, context) -> new ChecklistItem(rows.getString("step_id"), 0, null, null,
+                        Times.instant(rows, "done_at"), rows.getString("done_by"), rows.getString("note")))
+                .forEach(item -> checked.put(item.stepId(), item));
+        List<ChecklistItem> checklist = new ArrayList<>();
+        for (Step step : Checklists.read(stored, this::dictionary)) {
+            ChecklistItem done = checked.get(step.id());
+            checklist.add(new ChecklistItem(step.id(), checklist.size() + 1, step.phase(), step.text(),
+                    done == null ? null : done.doneAt(), done == null ? null : done.doneBy(), done == null ? null : done.note()));
+        }
+        return checklist;
+    }
+
+    private byte[] dictionary(long id) {
+        try {
+            return Blobs.stored(handle.getConnection(), id);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot read compression dictionary " + id + ": " + e.getMessage(), e);
+        }
     }
 
     /** The whole timeline in order (every joined finding too), for export and tests. */

@@ -62,8 +62,8 @@ public final class CaseUpdates {
                 throw new CaseException("step \"" + item.stepId() + "\" of case " + id + " was already checked off by "
                         + item.doneBy() + " at " + item.doneAt() + "; add more with `vigil cases note " + id + " TEXT`");
             }
-            transaction.createUpdate("UPDATE case_steps SET done_at = :at, done_by = :actor, note = :note "
-                            + "WHERE case_number = :number AND step_id = :step")
+            transaction.createUpdate("INSERT INTO checked_steps (case_number, step_id, done_at, done_by, note) "
+                            + "VALUES (:number, :step, :at, :actor, :note)")
                     .bind("at", at.toEpochMilli()).bind("actor", actor).bind("note", note)
                     .bind("number", id.number()).bind("step", item.stepId())
                     .execute();

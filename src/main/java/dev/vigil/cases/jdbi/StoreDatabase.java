@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.TemplateEngine;
 import org.sqlite.SQLiteConfig;
@@ -25,17 +26,22 @@ import org.sqlite.util.LibraryLoaderUtil;
  */
 public final class StoreDatabase implements AutoCloseable {
 
-    /** Vigil's migrations ({@code src/main/resources/db/migration}) and the newest of them. */
-    static final Migrations MIGRATIONS = new Migrations(List.of("classpath:db/migration"), "1");
+    /**
+     * Vigil's migrations: the SQL ones in {@code src/main/resources/db/migration}, the Java ones (for what one SQL cannot
+     * say on both databases), and the newest version of all.
+     */
+    static final Migrations MIGRATIONS = new Migrations(List.of("classpath:db/migration"),
+            List.of(new V2__Compact_case_store()), "2");
 
     /**
      * Where the migrations are and the version of the newest one. When a database is at that version, opening it
      * skips Flyway, whose set-up (scanning the classpath, validating every applied migration) took longer than the
      * query a {@code vigil cases} command runs.
      */
-    record Migrations(List<String> locations, String latest) {
+    record Migrations(List<String> locations, List<JavaMigration> java, String latest) {
         Migrations {
             locations = List.copyOf(locations);
+            java = List.copyOf(java);
         }
     }
 
@@ -151,6 +157,7 @@ public final class StoreDatabase implements AutoCloseable {
             Flyway.configure(getClass().getClassLoader())
                     .dataSource(dataSource)
                     .locations(migrations.locations().toArray(String[]::new))
+                    .javaMigrations(migrations.java().toArray(JavaMigration[]::new))
                     .load()
                     .migrate();
             migrated = true;

@@ -33,7 +33,14 @@ import java.util.function.UnaryOperator;
 public final class BatchWrite {
 
     /** One triaged finding. */
-    public record Entry(Finding finding, Verdict verdict) {
+    /**
+     * One triaged finding to store, with its verdict's JSON. The JSON is made where the entry is made, on the triage
+     * thread, which waits on the store most of an import: the writer thread, the longest chain, only compresses it.
+     */
+    public record Entry(Finding finding, Verdict verdict, byte[] verdictJson) {
+        public Entry(Finding finding, Verdict verdict) {
+            this(finding, verdict, StoredVerdicts.json(verdict));
+        }
     }
 
     /** The history's "any port": every contact is kept under its port and under this one. */
@@ -112,7 +119,7 @@ public final class BatchWrite {
         openCases = loadOpenCases(entries);
         prepareBlobs(entries);
         for (Entry entry : entries) {
-            add(entry.finding(), entry.verdict());
+            add(entry.finding(), entry.verdict(), entry.verdictJson());
         }
 
         long firstNewCase = newCases.isEmpty() ? 0 : Counters.reserve(handle, "case", newCases.size());
@@ -156,14 +163,14 @@ public final class BatchWrite {
      * Gathers the rows of one finding. A method of its own, called once per finding, so that the JIT compiles it once;
      * as the body of write()'s loop it was compiled again and again with all of write() (on-stack replacement).
      */
-    private void add(Finding finding, Verdict verdict) {
+    private void add(Finding finding, Verdict verdict, byte[] verdictJson) {
         Stored before = stored.get(finding.id());
         if (before != null && !newer(finding, before)) {
             unchanged++;
             return;
         }
         int rank = verdict.severity().ordinal() + 1;
-        byte[] storedVerdict = blobs.compress(StoredVerdicts.json(verdict));
+        byte[] storedVerdict = blobs.compress(verdictJson);
         Long caseNumber = before == null ? null : before.caseNumber();
         boolean joins = false;
         if (!verdict.disposition().suppressed() && caseNumber == null) {
@@ -220,7 +227,7 @@ public final class BatchWrite {
                 // every verdict, and the checklists of every other finding (a case opens for about half of them)
                 for (int i = 0; i < entries.size(); i++) {
                     Verdict verdict = entries.get(i).verdict();
-                    samples.add(StoredVerdicts.json(verdict));
+                    samples.add(entries.get(i).verdictJson());
                     if (i % 2 == 0 && !verdict.checklist().isEmpty()) {
                         samples.add(Checklists.json(verdict.checklist()));
                     }

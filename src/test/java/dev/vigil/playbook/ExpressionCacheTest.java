@@ -58,7 +58,7 @@ class ExpressionCacheTest {
         Path playbooks = playbooks();
         Playbooks.load(List.of(playbooks), ExpressionCache.open(cacheFile(), FINGERPRINT));
         ExpressionCache cache = ExpressionCache.open(cacheFile(), FINGERPRINT);
-        List<Expression> expressions = expressions(Playbooks.load(List.of(playbooks), cache));
+        List<Expression> expressions = PlaybookExpressions.of(Playbooks.load(List.of(playbooks), cache));
         assertThat(cache.hits()).isGreaterThanOrEqualTo(expressions.size());
         assertThat(expressions).as("some run on the CEL interpreter, checked and planned when first evaluated")
                 .anyMatch(e -> !e.compiledToLambdas());
@@ -132,7 +132,7 @@ class ExpressionCacheTest {
         Files.write(cacheFile(), corrupt, StandardCharsets.ISO_8859_1);
 
         ExpressionCache damaged = ExpressionCache.open(cacheFile(), FINGERPRINT);
-        List<Expression> expressions = expressions(Playbooks.load(List.of(playbooks), damaged));
+        List<Expression> expressions = PlaybookExpressions.of(Playbooks.load(List.of(playbooks), damaged));
         assertThat(damaged.hits()).as("repeats within the load only").isEqualTo(first.hits());
         assertThat(expressions).hasSizeGreaterThan(40);
 
@@ -142,7 +142,7 @@ class ExpressionCacheTest {
 
         Files.write(cacheFile(), new byte[] {(byte) 0x1f, (byte) 0x8b, 0, 0, (byte) 0xff});
         ExpressionCache garbage = ExpressionCache.open(cacheFile(), FINGERPRINT);
-        assertThat(expressions(Playbooks.load(List.of(playbooks), garbage))).hasSameSizeAs(expressions);
+        assertThat(PlaybookExpressions.of(Playbooks.load(List.of(playbooks), garbage))).hasSameSizeAs(expressions);
         assertThat(garbage.hits()).isEqualTo(first.hits());
     }
 
@@ -181,24 +181,6 @@ class ExpressionCacheTest {
         return errors;
     }
 
-    private static List<Expression> expressions(Playbooks playbooks) {
-        List<Expression> expressions = new ArrayList<>();
-        for (Playbook playbook : playbooks.all()) {
-            for (Suppression suppression : playbook.suppressions()) {
-                expressions.add(suppression.when());
-                expressions.addAll(suppression.evidence().values());
-            }
-            for (Rule rule : playbook.rules()) {
-                expressions.add(rule.when());
-                expressions.addAll(rule.evidence().values());
-            }
-            for (Question question : playbook.questions()) {
-                expressions.add(question.answer());
-                expressions.addAll(question.evidence().values());
-            }
-        }
-        return expressions;
-    }
 
     private static List<Finding> exampleFindings() throws IOException {
         List<Finding> findings = new ArrayList<>();

@@ -33,21 +33,7 @@ class LambdaCompilerTest {
             }
         });
         Intel intel = VigilConfig.load(Path.of("examples/vigil.yaml")).intel(new InMemoryHistory());
-        List<Expression> expressions = new ArrayList<>();
-        for (Playbook playbook : Playbooks.load(List.of(Path.of("examples/playbooks"))).all()) {
-            for (Suppression suppression : playbook.suppressions()) {
-                expressions.add(suppression.when());
-                expressions.addAll(suppression.evidence().values());
-            }
-            for (Rule rule : playbook.rules()) {
-                expressions.add(rule.when());
-                expressions.addAll(rule.evidence().values());
-            }
-            for (Question question : playbook.questions()) {
-                expressions.add(question.answer());
-                expressions.addAll(question.evidence().values());
-            }
-        }
+        List<Expression> expressions = PlaybookExpressions.of(Playbooks.load(List.of(Path.of("examples/playbooks"))));
         assertThat(findings).hasSizeGreaterThan(20);
         long compiled = expressions.stream().filter(Expression::compiledToLambdas).count();
         assertThat(compiled).as("most expressions run as lambdas").isGreaterThan(expressions.size() * 8 / 10);

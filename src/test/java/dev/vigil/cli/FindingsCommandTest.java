@@ -92,13 +92,13 @@ class FindingsCommandTest {
     }
 
     @Test
-    void triageNdjsonOnStandardOutputIsOneObjectPerLineInUtf8() throws IOException {
+    void triageNdjsonOnStandardOutputIsOneObjectPerLineFromItsFirstColumn() throws IOException {
         Path input = examples().resolve("guardduty-s3-export.ndjson");
         PrintStream oldOut = System.out;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
-            // a console charset that cannot write the text: JSON output is UTF-8 regardless
-            System.setOut(new PrintStream(bytes, true, StandardCharsets.US_ASCII));
+            // standard output itself, so the verdicts take the byte path (JsonStream on Stdout's bytes)
+            System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
             assertThat(Main.run("triage", input.toString(), "--no-store", "--format", "ndjson")).isEqualTo(0);
         } finally {
             System.setOut(oldOut);

@@ -12,7 +12,8 @@ import java.util.Optional;
  * EventBridge, Security Hub ASFF, Elastic ECS). Immutable; enrichment produces new values and never changes a finding.
  *
  * @param sourceFormat the shape it was read from, e.g. {@code guardduty}, {@code eventbridge}, {@code asff}, {@code ecs}
- * @param raw the document as it arrived (the GuardDuty finding object, or the ASFF / ECS document), for display and export
+ * @param document the document as it arrived (the GuardDuty finding object, or the ASFF / ECS document), for display
+ *     and export; {@link #raw()} gives its JSON tree
  */
 public record Finding(
         String id,
@@ -34,7 +35,7 @@ public record Finding(
         Resource resource,
         Action action,
         String sourceFormat,
-        @JsonIgnore JsonNode raw) {
+        @JsonIgnore RawDocument document) {
 
     public Finding {
         Objects.requireNonNull(id, "id");
@@ -42,6 +43,12 @@ public record Finding(
         Objects.requireNonNull(severity, "severity");
         resource = resource == null ? Resource.NONE : resource;
         action = action == null ? new Action.None() : action;
+    }
+
+    /** The document as it arrived, as a JSON tree (built on first use when the finding was read without one); may be null. */
+    @JsonIgnore
+    public JsonNode raw() {
+        return document == null ? null : document.tree();
     }
 
     /** The remote side of the activity: the remote endpoint of a connection, API call, Kubernetes call, or the first probe. */
@@ -58,6 +65,6 @@ public record Finding(
     /** A copy with a later update time and count, as GuardDuty reports a repeat of the same finding. */
     public Finding withUpdate(Instant updatedAt, long count) {
         return new Finding(id, arn, type, accountId, region, partition, title, description, createdAt, updatedAt,
-                eventFirstSeen, eventLastSeen, count, archived, sample, severity, resource, action, sourceFormat, raw);
+                eventFirstSeen, eventLastSeen, count, archived, sample, severity, resource, action, sourceFormat, document);
     }
 }

@@ -9,6 +9,7 @@ import dev.vigil.finding.Finding;
 import dev.vigil.finding.FindingType;
 import dev.vigil.finding.Instance;
 import dev.vigil.finding.NetworkInterface;
+import dev.vigil.finding.RawDocument;
 import dev.vigil.finding.RemoteEndpoint;
 import dev.vigil.finding.Resource;
 import dev.vigil.finding.ResourceRef;
@@ -81,7 +82,7 @@ final class AsffMapper {
                 Timestamps.read(a.get("UpdatedAt"), "UpdatedAt"), Timestamps.read(a.get("FirstObservedAt"), "FirstObservedAt"),
                 Timestamps.read(a.get("LastObservedAt"), "LastObservedAt"), Values.longOr(service.get("count"), 1),
                 archived, GuardDutyMapper.sample(service.get("additionalInfo")) || Values.bool(service.get("sample")),
-                severity, resource(resources), action, sourceFormat, a);
+                severity, resource(resources), action, sourceFormat, RawDocument.of(a));
     }
 
     /** Null when the product is GuardDuty (or cannot be told), else the product's name for the message. */

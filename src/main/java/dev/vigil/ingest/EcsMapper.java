@@ -9,6 +9,7 @@ import dev.vigil.finding.Instance;
 import dev.vigil.finding.Json;
 import dev.vigil.finding.NetworkInterface;
 import dev.vigil.finding.Organization;
+import dev.vigil.finding.RawDocument;
 import dev.vigil.finding.RemoteEndpoint;
 import dev.vigil.finding.Resource;
 import dev.vigil.finding.ResourceRef;
@@ -95,7 +96,7 @@ final class EcsMapper {
                         at(g, "last_seen"), at(doc, "event", "end")),
                 Values.longOr(first(at(service, "count"), at(g, "count")), original == null ? 1 : original.count()),
                 Values.bool(first(at(service, "archived"), at(g, "archived"))) || original != null && original.archived(),
-                sample, severity, resource, action, InputFormat.ECS.id(), doc);
+                sample, severity, resource, action, InputFormat.ECS.id(), RawDocument.of(doc));
     }
 
     private static Finding original(JsonNode doc) {

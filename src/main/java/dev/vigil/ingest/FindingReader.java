@@ -42,26 +42,33 @@ public final class FindingReader {
     private final InputFormat forced;
     private final RecordMapper mapper;
     private final int maxRecordBytes;
+    private final boolean streaming;
 
-    private FindingReader(InputFormat forced, int maxRecordBytes) {
+    private FindingReader(InputFormat forced, int maxRecordBytes, boolean streaming) {
         this.forced = forced;
         this.mapper = new RecordMapper(forced);
         this.maxRecordBytes = maxRecordBytes;
+        this.streaming = streaming && forced == null;
     }
 
     /** Detects the format of each record. */
     public static FindingReader detecting() {
-        return new FindingReader(null, MAX_RECORD_BYTES);
+        return new FindingReader(null, MAX_RECORD_BYTES, true);
     }
 
     /** Reads every record as the given format (containers such as {@code {"Findings": [...]}} are still opened). */
     public static FindingReader forcing(InputFormat format) {
-        return new FindingReader(java.util.Objects.requireNonNull(format, "format"), MAX_RECORD_BYTES);
+        return new FindingReader(java.util.Objects.requireNonNull(format, "format"), MAX_RECORD_BYTES, true);
     }
 
     /** The same reader with another per-record size limit (tests use a small one). */
     FindingReader withMaxRecordBytes(int limit) {
-        return new FindingReader(forced, Math.max(limit, RecordSplitter.PREVIEW_BYTES + 1));
+        return new FindingReader(forced, Math.max(limit, RecordSplitter.PREVIEW_BYTES + 1), streaming);
+    }
+
+    /** The same reader with every record read through the JSON tree (tests compare it with the streaming mapper). */
+    FindingReader withoutStreaming() {
+        return new FindingReader(forced, maxRecordBytes, false);
     }
 
     /**
@@ -224,6 +231,9 @@ public final class FindingReader {
         public void record(byte[] buffer, int offset, int length, long line, int index, long arrayLine)
                 throws IOException {
             records++;
+            if (streaming && streamed(buffer, offset, length)) {
+                return;
+            }
             try (JsonParser parser = PARSER.createParser(buffer, offset, length)) {
                 while (true) {
                     int start = 0;
@@ -258,6 +268,28 @@ public final class FindingReader {
                     });
                 }
             }
+        }
+
+        /**
+         * Maps a record that is one plain GuardDuty finding or event straight from the token stream; false (nothing
+         * passed on) when it is anything else, for the tree path to read.
+         */
+        private boolean streamed(byte[] buffer, int offset, int length) {
+            Finding finding;
+            try (JsonParser parser = PARSER.createParser(buffer, offset, length)) {
+                if (parser.nextToken() != JsonToken.START_OBJECT) {
+                    return false;
+                }
+                finding = StreamingMapper.read(parser, buffer, offset);
+                if (parser.nextToken() != null) {
+                    return false;
+                }
+            } catch (NotStreamable | IOException | RecordException | IllegalArgumentException
+                     | java.time.DateTimeException notPlain) {
+                return false;
+            }
+            sink.accept(finding);
+            return true;
         }
 
         @Override

@@ -10,6 +10,7 @@ import dev.vigil.finding.FindingType;
 import dev.vigil.finding.Instance;
 import dev.vigil.finding.NetworkInterface;
 import dev.vigil.finding.Organization;
+import dev.vigil.finding.RawDocument;
 import dev.vigil.finding.RemoteEndpoint;
 import dev.vigil.finding.Resource;
 import dev.vigil.finding.ResourceRef;
@@ -49,7 +50,7 @@ final class GuardDutyMapper {
                 Timestamps.read(EVENT_FIRST_SEEN.in(service), "service.eventFirstSeen"),
                 Timestamps.read(EVENT_LAST_SEEN.in(service), "service.eventLastSeen"),
                 Values.longOr(COUNT.in(service), 1), Values.bool(ARCHIVED.in(service)),
-                sample(ADDITIONAL_INFO.in(service)), severity, resource, action, sourceFormat, raw);
+                sample(ADDITIONAL_INFO.in(service)), severity, resource, action, sourceFormat, RawDocument.of(raw));
     }
 
     static String required(JsonNode node, String what, String field) {

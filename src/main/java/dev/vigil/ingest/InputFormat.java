@@ -13,9 +13,12 @@ public enum InputFormat {
     /** An Elastic Common Schema document from Elastic's aws.guardduty integration. */
     ECS;
 
+    // computed once: every finding read names its format
+    private final String id = name().toLowerCase(Locale.ROOT);
+
     /** The lower-case name used on the command line and in {@code Finding.sourceFormat}. */
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return id;
     }
 
     @Override

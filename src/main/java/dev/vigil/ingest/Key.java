@@ -38,6 +38,11 @@ final class Key {
         return value == null || value.isNull() ? null : value;
     }
 
+    /** Whether a field name is this key in either spelling. */
+    boolean is(String name) {
+        return name.equals(camel) || name.equals(pascal);
+    }
+
     @Override
     public String toString() {
         return camel;

@@ -70,7 +70,7 @@ final class Timestamps {
         }
     }
 
-    private static Instant fromEpoch(double value, long whole, String field) {
+    static Instant fromEpoch(double value, long whole, String field) {
         if (Double.isNaN(value) || Double.isInfinite(value) || value < 0 || value > 1e14) {
             throw new RecordException(field + " is " + value + ", not a time: epoch values must be seconds or "
                     + "milliseconds after 1970");

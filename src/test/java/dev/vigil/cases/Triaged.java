@@ -58,7 +58,7 @@ final class Triaged {
         return new Finding(finding.id(), finding.arn(), finding.type(), finding.accountId(), finding.region(),
                 finding.partition(), finding.title(), finding.description(), createdAt, createdAt, firstSeen, lastSeen,
                 finding.count(), finding.archived(), finding.sample(), finding.severity(), finding.resource(),
-                finding.action(), finding.sourceFormat(), finding.raw());
+                finding.action(), finding.sourceFormat(), finding.document());
     }
 
     static Finding rootCredentialUsage(String id, String account, Instant at) {

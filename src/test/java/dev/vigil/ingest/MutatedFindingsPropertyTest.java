@@ -80,7 +80,7 @@ class MutatedFindingsPropertyTest {
         });
     }
 
-    private static JsonNode mutate(JsonNode root, Mutation mutation) {
+    static JsonNode mutate(JsonNode root, Mutation mutation) {
         List<ObjectNode> objects = new ArrayList<>();
         collect(root, objects);
         if (objects.isEmpty()) {

@@ -60,7 +60,8 @@ public final class FindingsCommand implements Callable<Integer> {
             case json -> new JsonPrinter(out, true);
             case ndjson -> new JsonPrinter(out, false);
         };
-        ReadSummary summary = input.readAll(new FindingSink() {
+        // reading and parsing run on a thread of their own (as in triage): printing overlaps them, in input order
+        ReadSummary summary = ReadAhead.run(sink -> input.readAll(sink, err), new FindingSink() {
             @Override
             public void accept(Finding finding) {
                 printer.print(finding);
@@ -69,7 +70,7 @@ public final class FindingsCommand implements Callable<Integer> {
             @Override
             public void reject(Rejection rejection) {
             }
-        }, err);
+        });
         printer.finish();
         out.flush();
         return summary.rejected() > 0 ? ExitCodes.SOME_REJECTED : ExitCodes.OK;

@@ -8,11 +8,11 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The findings seen earlier in the same run, remembered compactly. Thread-safe.
+ * The findings seen earlier in the same run, remembered compactly. Thread-safe: every method holds the history's lock
+ * (a run records and asks from one thread, so the lock is never contended; plain hash maps under it are cheaper than
+ * concurrent maps, whose resizing and size counting showed in the profile of a triage run).
  *
  * <p>What is kept, and the bounds:
  * <ul>
@@ -34,9 +34,9 @@ public final class InMemoryHistory implements History {
     private static final int ANY_PORT = -1;
 
     private final int maxKeys;
-    private final ConcurrentHashMap<Key, Long> earliestContact = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<Key, PatternInstances> patterns = new ConcurrentHashMap<>();
-    private final AtomicBoolean saturated = new AtomicBoolean();
+    private final HashMap<Key, Long> earliestContact = new HashMap<>();
+    private final HashMap<Key, PatternInstances> patterns = new HashMap<>();
+    private boolean saturated;
 
     public InMemoryHistory() {
         this(DEFAULT_MAX_KEYS);
@@ -47,12 +47,12 @@ public final class InMemoryHistory implements History {
     }
 
     /** Whether some keys were not remembered because the bound was reached. */
-    public boolean saturated() {
-        return saturated.get();
+    public synchronized boolean saturated() {
+        return saturated;
     }
 
     @Override
-    public boolean seenBefore(String subject, String remoteIp, Integer port, Instant before) {
+    public synchronized boolean seenBefore(String subject, String remoteIp, Integer port, Instant before) {
         if (subject == null || remoteIp == null || before == null) {
             return false;
         }
@@ -61,7 +61,7 @@ public final class InMemoryHistory implements History {
     }
 
     @Override
-    public Set<String> instancesWithPattern(String type, String remoteIp, Integer port, Instant at, Duration window) {
+    public synchronized Set<String> instancesWithPattern(String type, String remoteIp, Integer port, Instant at, Duration window) {
         Set<String> instances = new TreeSet<>();
         if (type == null || remoteIp == null || at == null || window == null) {
             return instances;
@@ -75,7 +75,7 @@ public final class InMemoryHistory implements History {
     }
 
     @Override
-    public void record(Finding finding) {
+    public synchronized void record(Finding finding) {
         String subject = subject(finding);
         if (subject == null) {
             return;
@@ -103,7 +103,7 @@ public final class InMemoryHistory implements History {
 
     private void rememberContact(Key key, long time) {
         if (earliestContact.size() >= maxKeys && !earliestContact.containsKey(key)) {
-            saturated.set(true);
+            saturated = true;
             return;
         }
         earliestContact.merge(key, time, Math::min);
@@ -113,10 +113,11 @@ public final class InMemoryHistory implements History {
         PatternInstances pattern = patterns.get(key);
         if (pattern == null) {
             if (patterns.size() >= maxKeys) {
-                saturated.set(true);
+                saturated = true;
                 return;
             }
-            pattern = patterns.computeIfAbsent(key, unused -> new PatternInstances());
+            pattern = new PatternInstances();
+            patterns.put(key, pattern);
         }
         pattern.add(instance, first, last);
     }
@@ -132,6 +133,17 @@ public final class InMemoryHistory implements History {
 
     /** (subject or finding type, remote ip, port or {@link #ANY_PORT}): cheaper to build and hash than a joined string. */
     private record Key(String first, String ip, int port) {
+        // written out: a record's generated equals and hashCode go through method handles, slow in C1-compiled code,
+        // and a run calls them several times per finding
+        @Override
+        public int hashCode() {
+            return (first.hashCode() * 31 + ip.hashCode()) * 31 + port;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && port == key.port && first.equals(key.first) && ip.equals(key.ip);
+        }
     }
 
     @SafeVarargs
@@ -157,7 +169,7 @@ public final class InMemoryHistory implements History {
         private TreeSet<Span> byLastSeen;
         private long arrivals;
 
-        synchronized void add(String instance, long first, long last) {
+        void add(String instance, long first, long last) {
             Span span = spans.get(instance);
             if (span == null) {
                 if (spans.size() >= MAX_INSTANCES_PER_PATTERN) {
@@ -187,7 +199,7 @@ public final class InMemoryHistory implements History {
         }
 
         /** Once the index exists, only the spans whose last time is at or after {@code from} are looked at. */
-        synchronized void within(long from, long to, Set<String> into) {
+        void within(long from, long to, Set<String> into) {
             Iterable<Span> candidates = byLastSeen == null ? spans.values()
                     : byLastSeen.tailSet(new Span(null, Long.MIN_VALUE, from, Long.MIN_VALUE), true);
             for (Span span : candidates) {

@@ -87,6 +87,30 @@ public final class FindingScope implements CelVariableResolver {
         }
     }
 
+    // ---- macro variables (all, exists, filter) of expressions compiled to lambdas -----------------------------------
+
+    private Object[] locals;
+    private int localCount;
+
+    /** Binds the next macro variable (the element being looked at) while its predicate is evaluated. */
+    void pushLocal(Object value) {
+        if (locals == null) {
+            locals = new Object[4];
+        } else if (localCount == locals.length) {
+            locals = java.util.Arrays.copyOf(locals, localCount * 2);
+        }
+        locals[localCount++] = value;
+    }
+
+    void popLocal() {
+        locals[--localCount] = null;
+    }
+
+    /** The value of the macro variable in {@code slot} (0 for the outermost). */
+    Object local(int slot) {
+        return locals[slot];
+    }
+
     // ---- the finding, normalized for expressions --------------------------------------------------------------------
 
     public Optional<RemoteEndpoint> remote() {

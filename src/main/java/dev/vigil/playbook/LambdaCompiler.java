@@ -13,10 +13,11 @@ import java.util.function.Function;
 /**
  * Turns a type-checked CEL expression into a tree of Java lambdas when it only uses the common subset playbooks are
  * written in: literals, Vigil's variables and functions, {@code && || !}, comparisons, {@code in}, {@code ?:},
- * {@code size}, {@code contains/startsWith/endsWith}, list literals. This evaluates several times faster than the
- * interpreter; anything else (macros such as {@code all}/{@code exists}, map access, conversions) is left to the CEL
- * program. The results are the same values CEL gives (Long, Double, String, Boolean, List); a test checks both ways
- * against every bundled expression.
+ * {@code size}, {@code contains/startsWith/endsWith}, list literals, and the macros {@code all}, {@code exists} and
+ * {@code filter} over a list (their variable is read from the scope's locals). This evaluates several times faster
+ * than the interpreter, and a run whose playbooks stay in the subset never builds CEL's runtime (about 0.2 s at
+ * start-up); anything else (other macros, map access, conversions) is left to the CEL program. The results are the same
+ * values CEL gives (Long, Double, String, Boolean, List); a test checks both ways against every bundled expression.
  */
 final class LambdaCompiler {
 
@@ -27,24 +28,34 @@ final class LambdaCompiler {
         }
     }
 
+    /** The variables of the macros being compiled, outermost first: a variable's position is its slot in the scope. */
+    private final List<String> locals = new ArrayList<>();
+
     private LambdaCompiler() {
     }
 
     static Optional<Function<FindingScope, Object>> compile(CelExpr expr) {
         try {
-            return Optional.of(node(expr));
+            return Optional.of(new LambdaCompiler().node(expr));
         } catch (Unsupported e) {
             return Optional.empty();
         }
     }
 
-    private static Function<FindingScope, Object> node(CelExpr expr) {
+    private Function<FindingScope, Object> node(CelExpr expr) {
         switch (expr.getKind()) {
             case CONSTANT -> {
                 Object value = constant(expr.constant());
                 return scope -> value;
             }
             case IDENT, SELECT -> {
+                int slot = localSlot(expr);
+                if (slot >= 0) {
+                    return scope -> scope.local(slot);
+                }
+                if (rootIsLocal(expr)) {
+                    throw new Unsupported();
+                }
                 String name = qualifiedName(expr);
                 VariableSpec variable = name == null ? null : VigilVariables.byName(name);
                 if (variable == null) {
@@ -69,19 +80,24 @@ final class LambdaCompiler {
             case CALL -> {
                 return call(expr.call());
             }
+            case COMPREHENSION -> {
+                return comprehension(expr.comprehension());
+            }
             default -> throw new Unsupported();
         }
     }
 
-    private static Function<FindingScope, Object> call(CelExpr.CelCall call) {
+    private Function<FindingScope, Object> call(CelExpr.CelCall call) {
         String function = call.function();
         List<Function<FindingScope, Object>> args = new ArrayList<>();
-        if (call.target().isPresent()) {
+        if (call.target().isPresent() && !rootIsLocal(call.target().get())) {
             String target = qualifiedName(call.target().get());
             FunctionSpec vigil = target == null ? null : VigilFunctions.byNameAndArity(target + "." + function, call.args().size());
             if (vigil != null && VigilVariables.byName(target) == null) {
                 return vigil(vigil, call.args());
             }
+        }
+        if (call.target().isPresent()) {
             args.add(node(call.target().get()));
         }
         call.args().forEach(a -> args.add(node(a)));
@@ -156,7 +172,7 @@ final class LambdaCompiler {
         }
     }
 
-    private static Function<FindingScope, Object> vigil(FunctionSpec function, List<CelExpr> argExprs) {
+    private Function<FindingScope, Object> vigil(FunctionSpec function, List<CelExpr> argExprs) {
         List<Function<FindingScope, Object>> args = new ArrayList<>();
         argExprs.forEach(a -> args.add(node(a)));
         FunctionSpec.Implementation implementation = function.implementation();
@@ -171,6 +187,144 @@ final class LambdaCompiler {
             }
             return implementation.apply(scope, values);
         };
+    }
+
+    /** The macros CEL expands to comprehensions that this compiler evaluates itself. */
+    private enum Macro { ALL, EXISTS, FILTER }
+
+    /**
+     * {@code range.all(x, p)}, {@code range.exists(x, p)}, {@code range.filter(x, p)} over a list (or a map's keys),
+     * with CEL's outcome when {@code p} fails for some elements: {@code all} is false if {@code p} is false for any
+     * element, {@code exists} true if it is true for any, whatever failed elsewhere; otherwise the first failure (or a
+     * value that is not a boolean) is the error, as it is for every failure in {@code filter}.
+     */
+    private Function<FindingScope, Object> comprehension(CelExpr.CelComprehension loop) {
+        if (!loop.iterVar2().isEmpty()) {
+            throw new Unsupported();
+        }
+        Macro macro = macro(loop);
+        CelExpr predicateExpr = macro == Macro.FILTER ? loop.loopStep().call().args().get(0)
+                : loop.loopStep().call().args().get(1);
+        Function<FindingScope, Object> range = node(loop.iterRange());
+        int slot = locals.size();
+        locals.add(loop.iterVar());
+        Function<FindingScope, Object> predicate;
+        try {
+            predicate = node(predicateExpr);
+        } finally {
+            locals.remove(slot);
+        }
+        return scope -> {
+            Collection<?> items = elements(range.apply(scope));
+            List<Object> kept = macro == Macro.FILTER ? new ArrayList<>() : null;
+            RuntimeException failure = null;
+            for (Object item : items) {
+                Object value;
+                scope.pushLocal(item);
+                try {
+                    value = predicate.apply(scope);
+                } catch (RuntimeException e) {
+                    value = e;
+                } finally {
+                    scope.popLocal();
+                }
+                if (!(value instanceof Boolean holds)) {
+                    if (failure == null) {
+                        failure = value instanceof RuntimeException e ? e
+                                : new IllegalStateException("no matching overload: " + macro.name().toLowerCase(java.util.Locale.ROOT)
+                                        + " needs a bool, not " + value);
+                    }
+                    continue;
+                }
+                if (macro == Macro.ALL && !holds) {
+                    return false;
+                }
+                if (macro == Macro.EXISTS && holds) {
+                    return true;
+                }
+                if (macro == Macro.FILTER && holds) {
+                    kept.add(item);
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            return macro == Macro.FILTER ? kept : macro == Macro.ALL;
+        };
+    }
+
+    /** Which macro a comprehension is, from the exact shape CEL's parser expands it to; anything else is unsupported. */
+    private static Macro macro(CelExpr.CelComprehension loop) {
+        String accu = loop.accuVar();
+        CelExpr init = loop.accuInit();
+        CelExpr condition = loop.loopCondition();
+        CelExpr step = loop.loopStep();
+        if (!isIdent(loop.result(), accu) || step.getKind() != CelExpr.ExprKind.Kind.CALL) {
+            throw new Unsupported();
+        }
+        CelExpr.CelCall stepCall = step.call();
+        if (isBool(init, true) && isCall(condition, "@not_strictly_false", 1)
+                && isIdent(condition.call().args().get(0), accu)
+                && isCall(step, "_&&_", 2) && isIdent(stepCall.args().get(0), accu)) {
+            return Macro.ALL;
+        }
+        if (isBool(init, false) && isCall(condition, "@not_strictly_false", 1)
+                && isCall(condition.call().args().get(0), "!_", 1)
+                && isIdent(condition.call().args().get(0).call().args().get(0), accu)
+                && isCall(step, "_||_", 2) && isIdent(stepCall.args().get(0), accu)) {
+            return Macro.EXISTS;
+        }
+        if (init.getKind() == CelExpr.ExprKind.Kind.LIST && init.list().elements().isEmpty() && isBool(condition, true)
+                && isCall(step, "_?_:_", 3) && isIdent(stepCall.args().get(2), accu)
+                && isCall(stepCall.args().get(1), "_+_", 2)
+                && isIdent(stepCall.args().get(1).call().args().get(0), accu)
+                && isSingletonOf(stepCall.args().get(1).call().args().get(1), loop.iterVar())) {
+            return Macro.FILTER;
+        }
+        throw new Unsupported();
+    }
+
+    private static boolean isIdent(CelExpr expr, String name) {
+        return expr.getKind() == CelExpr.ExprKind.Kind.IDENT && expr.ident().name().equals(name);
+    }
+
+    private static boolean isBool(CelExpr expr, boolean value) {
+        return expr.getKind() == CelExpr.ExprKind.Kind.CONSTANT
+                && expr.constant().getKind() == CelConstant.Kind.BOOLEAN_VALUE && expr.constant().booleanValue() == value;
+    }
+
+    private static boolean isCall(CelExpr expr, String function, int arity) {
+        return expr.getKind() == CelExpr.ExprKind.Kind.CALL && expr.call().target().isEmpty()
+                && expr.call().function().equals(function) && expr.call().args().size() == arity;
+    }
+
+    private static boolean isSingletonOf(CelExpr expr, String name) {
+        return expr.getKind() == CelExpr.ExprKind.Kind.LIST && expr.list().optionalIndices().isEmpty()
+                && expr.list().elements().size() == 1 && isIdent(expr.list().elements().get(0), name);
+    }
+
+    private static Collection<?> elements(Object range) {
+        if (range instanceof Collection<?> items) {
+            return items;
+        }
+        if (range instanceof Map<?, ?> map) {
+            return map.keySet();
+        }
+        throw new IllegalStateException("cannot iterate over " + range);
+    }
+
+    /** The slot of a macro variable this expression names, or -1 (the innermost variable of that name counts). */
+    private int localSlot(CelExpr expr) {
+        return expr.getKind() == CelExpr.ExprKind.Kind.IDENT ? locals.lastIndexOf(expr.ident().name()) : -1;
+    }
+
+    /** Whether a name chain ({@code x.a.b}) starts with a macro variable, which hides a Vigil variable of that name. */
+    private boolean rootIsLocal(CelExpr expr) {
+        CelExpr root = expr;
+        while (root.getKind() == CelExpr.ExprKind.Kind.SELECT) {
+            root = root.select().operand();
+        }
+        return root.getKind() == CelExpr.ExprKind.Kind.IDENT && locals.contains(root.ident().name());
     }
 
     private interface BinaryOperator {

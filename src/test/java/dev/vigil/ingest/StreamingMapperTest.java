@@ -95,6 +95,18 @@ class StreamingMapperTest {
         StreamingMapperPropertyTest.assertSame(streamedReading(text), treeReading(text));
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {0xFF, 0xC3, 0x01, 0x09, 0x80})
+    void aBadByteInAFieldNobodyReadsIsRejectedAsBefore(int bad) {
+        String record = FINDING.replace("\"region\":\"us-east-1\"", "\"imageDescription\":\"AB\",\"region\":\"us-east-1\"");
+        byte[] bytes = (record + "\n").getBytes(StandardCharsets.UTF_8);
+        int at = record.indexOf("AB") + 1;
+        bytes[at] = (byte) bad;
+        Reading streamed = StreamingMapperPropertyTest.read(FindingReader.detecting(), bytes);
+        Reading tree = StreamingMapperPropertyTest.read(FindingReader.detecting().withoutStreaming(), bytes);
+        StreamingMapperPropertyTest.assertSame(streamed, tree);
+    }
+
     @Test
     void aCutOffFindingIsRejectedAsBefore() {
         String text = FINDING.substring(0, 200) + "\n" + FINDING + "\n";

@@ -43,7 +43,7 @@ public final class BatchWrite {
         }
     }
 
-    /** The history's "any port": every contact is kept under its port and under this one. */
+    /** The history's "any port", asked for with a null port: answered over the rows of every port (schema 3). */
     public static final int ANY_PORT = -1;
     /** The history's port for an activity without one (an API call). */
     public static final int NO_PORT = -2;
@@ -477,34 +477,33 @@ public final class BatchWrite {
             if (remote.ip() == null || remote.ip().isBlank()) {
                 continue;
             }
-            for (int port : new int[] {port(remote.port()), ANY_PORT}) {
-                if (subject != null) {
-                    Map<String, Object> contact = contacts.computeIfAbsent(subject + "|" + remote.ip() + "|" + port, key -> {
-                        Map<String, Object> row = new HashMap<>();
-                        row.put("subject", truncate(subject, 256));
-                        row.put("remote_ip", remote.ip());
-                        row.put("remote_port", port);
-                        row.put("first_seen", first);
-                        return row;
-                    });
-                    contact.put("first_seen", Math.min((Long) contact.get("first_seen"), first));
-                }
-                if (instance != null) {
-                    String type = finding.type().name();
-                    Map<String, Object> pattern = patterns.computeIfAbsent(type + "|" + remote.ip() + "|" + port + "|" + instance,
-                            key -> {
-                                Map<String, Object> row = new HashMap<>();
-                                row.put("type", truncate(type, 256));
-                                row.put("remote_ip", remote.ip());
-                                row.put("remote_port", port);
-                                row.put("instance_id", instance);
-                                row.put("first_seen", first);
-                                row.put("last_seen", last);
-                                return row;
-                            });
-                    pattern.put("first_seen", Math.min((Long) pattern.get("first_seen"), first));
-                    pattern.put("last_seen", Math.max((Long) pattern.get("last_seen"), last));
-                }
+            int port = port(remote.port());
+            if (subject != null) {
+                Map<String, Object> contact = contacts.computeIfAbsent(subject + "|" + remote.ip() + "|" + port, key -> {
+                    Map<String, Object> row = new HashMap<>();
+                    row.put("subject", truncate(subject, 256));
+                    row.put("remote_ip", remote.ip());
+                    row.put("remote_port", port);
+                    row.put("first_seen", first);
+                    return row;
+                });
+                contact.put("first_seen", Math.min((Long) contact.get("first_seen"), first));
+            }
+            if (instance != null) {
+                String type = finding.type().name();
+                Map<String, Object> pattern = patterns.computeIfAbsent(type + "|" + remote.ip() + "|" + port + "|" + instance,
+                        key -> {
+                            Map<String, Object> row = new HashMap<>();
+                            row.put("type", truncate(type, 256));
+                            row.put("remote_ip", remote.ip());
+                            row.put("remote_port", port);
+                            row.put("instance_id", instance);
+                            row.put("first_seen", first);
+                            row.put("last_seen", last);
+                            return row;
+                        });
+                pattern.put("first_seen", Math.min((Long) pattern.get("first_seen"), first));
+                pattern.put("last_seen", Math.max((Long) pattern.get("last_seen"), last));
             }
         }
     }

@@ -48,6 +48,8 @@ public final class FindingRecorder implements AutoCloseable {
     private final Deque<Future<?>> inFlight = new ArrayDeque<>();
     private final List<ObservationIndex> uncommitted = new CopyOnWriteArrayList<>();
     private ObservationIndex pendingIndex = new ObservationIndex();
+    /** The finding the history indexed last, if not added since: {@link #add} does not index it again. */
+    private Finding indexedByHistory;
     private final List<Runnable> submitListeners = new ArrayList<>();
     private Handle writeHandle;
     private final Blobs.Writer blobs = new Blobs.Writer();
@@ -95,11 +97,23 @@ public final class FindingRecorder implements AutoCloseable {
         if (verdict.findingId() != null && !finding.id().equals(verdict.findingId())) {
             throw new IllegalArgumentException("verdict for finding " + verdict.findingId() + " given with finding " + finding.id());
         }
-        pending.add(new BatchWrite.Entry(finding, verdict));
-        pendingIndex.add(finding);
+        pending.add(BatchWrite.Entry.compact(finding, verdict));
+        if (finding != indexedByHistory) {
+            pendingIndex.add(finding);
+        }
+        indexedByHistory = null;
         if (pending.size() >= batchSize) {
             submit();
         }
+    }
+
+    /**
+     * The history was told about a finding (triage tells it about each one before the finding is added here): it goes
+     * into the index of the batch being filled, once, rather than into the history's and then again into the batch's.
+     */
+    void indexForHistory(Finding finding) {
+        pendingIndex.add(finding);
+        indexedByHistory = finding;
     }
 
     /** Commits everything added so far and returns what this recorder has committed in all. */

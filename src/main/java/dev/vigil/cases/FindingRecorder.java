@@ -12,17 +12,20 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Stores triaged findings in batches, one transaction per batch. {@link #add} buffers; every {@code batchSize} findings
- * the batch goes to a writer thread, so that triage goes on while the database works (at most two batches wait, then
- * {@code add} waits). {@link #flush} and {@link #close} wait until everything added is committed. A batch is committed
- * whole or not at all; a finding counts as done once {@code afterCommit} has been told about its batch (on the writer
+ * Stores triaged findings in batches. {@link #add} buffers; every {@code batchSize} findings the batch goes to a writer
+ * thread, so that triage goes on while the database works (at most two batches wait, then {@code add} waits); the writer
+ * commits each batch, or a few together when batches wait for it. {@link #flush} and {@link #close} wait until everything
+ * added is committed. A batch is committed whole or not at all; a finding counts as done once {@code afterCommit} has been told about its batch (on the writer
  * thread). A crash loses only the batches not reported, and recording the same input again stores nothing twice.
  * One recorder per import; call it from one thread.
  */
@@ -30,16 +33,23 @@ public final class FindingRecorder implements AutoCloseable {
 
     public static final int DEFAULT_BATCH_SIZE = 1000;
     private static final int BATCHES_IN_FLIGHT = 2;
+    /** At most this many batches share a transaction (see {@link #write}). */
+    static final int BATCHES_PER_COMMIT = 8;
 
     private final Jdbi jdbi;
     private final int batchSize;
     private final Clock clock;
     private final Consumer<RecordSummary> afterCommit;
     private final ExecutorService writer;
+    private final BlockingQueue<Runnable> writerQueue = new LinkedBlockingQueue<>();
+    /** On the writer thread: the batches written in the open transaction, not committed yet. */
+    private final List<Written> written = new ArrayList<>();
     private final List<BatchWrite.Entry> pending = new ArrayList<>();
     private final Deque<Future<?>> inFlight = new ArrayDeque<>();
     private final List<ObservationIndex> uncommitted = new CopyOnWriteArrayList<>();
     private ObservationIndex pendingIndex = new ObservationIndex();
+    /** The finding the history indexed last, if not added since: {@link #add} does not index it again. */
+    private Finding indexedByHistory;
     private final List<Runnable> submitListeners = new ArrayList<>();
     private Handle writeHandle;
     private final Blobs.Writer blobs = new Blobs.Writer();
@@ -56,6 +66,9 @@ public final class FindingRecorder implements AutoCloseable {
 
     private final boolean sqlite;
 
+    private record Written(RecordSummary summary, ObservationIndex index) {
+    }
+
     FindingRecorder(Jdbi jdbi, boolean sqlite, int batchSize, Clock clock, Consumer<RecordSummary> afterCommit) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, was " + batchSize);
@@ -65,7 +78,7 @@ public final class FindingRecorder implements AutoCloseable {
         this.batchSize = batchSize;
         this.clock = clock;
         this.afterCommit = afterCommit;
-        this.writer = Executors.newSingleThreadExecutor(runnable -> {
+        this.writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, writerQueue, runnable -> {
             Thread thread = new Thread(runnable, "vigil-store-writer");
             thread.setDaemon(true);
             return thread;
@@ -84,11 +97,23 @@ public final class FindingRecorder implements AutoCloseable {
         if (verdict.findingId() != null && !finding.id().equals(verdict.findingId())) {
             throw new IllegalArgumentException("verdict for finding " + verdict.findingId() + " given with finding " + finding.id());
         }
-        pending.add(new BatchWrite.Entry(finding, verdict));
-        pendingIndex.add(finding);
+        pending.add(BatchWrite.Entry.compact(finding, verdict));
+        if (finding != indexedByHistory) {
+            pendingIndex.add(finding);
+        }
+        indexedByHistory = null;
         if (pending.size() >= batchSize) {
             submit();
         }
+    }
+
+    /**
+     * The history was told about a finding (triage tells it about each one before the finding is added here): it goes
+     * into the index of the batch being filled, once, rather than into the history's and then again into the batch's.
+     */
+    void indexForHistory(Finding finding) {
+        pendingIndex.add(finding);
+        indexedByHistory = finding;
     }
 
     /** Commits everything added so far and returns what this recorder has committed in all. */
@@ -97,6 +122,8 @@ public final class FindingRecorder implements AutoCloseable {
         while (!inFlight.isEmpty()) {
             await(inFlight.removeFirst());
         }
+        // the last batch found no other waiting and committed; this only makes sure
+        await(writer.submit(this::commitLast));
         return committed;
     }
 
@@ -133,7 +160,12 @@ public final class FindingRecorder implements AutoCloseable {
         }
     }
 
-    /** On the writer thread: one transaction, then the report. */
+    /**
+     * On the writer thread: writes one batch in the open transaction, and commits when no other batch waits or
+     * {@value #BATCHES_PER_COMMIT} batches are written; then each of them is reported. An import the writer keeps up with
+     * commits every batch; one it does not (it is the longest chain of a store import) commits every few batches, each
+     * commit writing the pages of the random-keyed indexes that several batches touched once instead of once per batch.
+     */
     private void write(List<BatchWrite.Entry> batch, ObservationIndex index) {
         if (writeHandle == null) {
             writeHandle = jdbi.open();
@@ -141,17 +173,56 @@ public final class FindingRecorder implements AutoCloseable {
                 writeHandle.execute(SQLITE_WRITER_PRAGMA);
             }
         }
-        RecordSummary summary = writeHandle.inTransaction(transaction ->
-                new BatchWrite(transaction, clock.instant(), "vigil", blobs).write(batch));
-        blobs.committed();
-        committed = committed.plus(summary);
-        StoreHistory reading = history;
-        if (reading != null) {
-            reading.committed(index);
+        try {
+            if (!writeHandle.isInTransaction()) {
+                writeHandle.begin();
+            }
+            written.add(new Written(new BatchWrite(writeHandle, clock.instant(), "vigil", blobs).write(batch), index));
+            if (written.size() >= BATCHES_PER_COMMIT || writerQueue.isEmpty()) {
+                commitWritten();
+            }
+        } catch (RuntimeException | Error e) {
+            abandon();
+            throw e;
         }
-        // only now leaves the uncommitted findings: a look-up sees the batch either there or in the store
-        uncommitted.removeIf(committedIndex -> committedIndex == index);
-        afterCommit.accept(summary);
+    }
+
+    /** On the writer thread: commits what is written, if anything (the end of an import). */
+    private void commitLast() {
+        try {
+            commitWritten();
+        } catch (RuntimeException | Error e) {
+            abandon();
+            throw e;
+        }
+    }
+
+    /** The batches written in the open transaction were not reported: they are lost with it, as a crash would lose them. */
+    private void abandon() {
+        written.clear();
+        if (writeHandle != null && writeHandle.isInTransaction()) {
+            writeHandle.rollback();
+        }
+    }
+
+    /** On the writer thread: commits the open transaction and reports its batches in order. */
+    private void commitWritten() {
+        if (written.isEmpty()) {
+            return;
+        }
+        writeHandle.commit();
+        blobs.committed();
+        for (Written batch : written) {
+            committed = committed.plus(batch.summary());
+            StoreHistory reading = history;
+            if (reading != null) {
+                reading.committed(batch.index());
+            }
+            // only now leaves the uncommitted findings: a look-up sees the batch either there or in the store
+            uncommitted.removeIf(committedIndex -> committedIndex == batch.index());
+            afterCommit.accept(batch.summary());
+        }
+        written.clear();
     }
 
     private void await(Future<?> future) {
@@ -190,7 +261,7 @@ public final class FindingRecorder implements AutoCloseable {
             closed = true;
             writer.shutdown();
             try {
-                writer.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+                writer.awaitTermination(1, TimeUnit.MINUTES);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

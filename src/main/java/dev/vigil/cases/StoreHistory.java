@@ -119,10 +119,14 @@ public final class StoreHistory implements History, AutoCloseable {
         return read;
     }
 
-    /** Remembers a finding of this run until the recorder has it in a batch. */
+    /** Remembers a finding of this run until the recorder has it in a batch (with a recorder: in the batch being filled). */
     @Override
     public void record(Finding finding) {
-        recorded.add(finding);
+        if (recorder != null) {
+            recorder.indexForHistory(finding);
+        } else {
+            recorded.add(finding);
+        }
     }
 
     private List<ObservationIndex> unflushed() {

@@ -496,4 +496,78 @@ abstract class CaseStoreContract {
             assertThat(history.seenBefore("i-0aaa", "198.51.100.7", 4444, MONDAY.plusSeconds(3600))).isTrue();
         }
     }
+
+    @Test
+    void anyPortIsAnsweredOverThePortsOfTheContactsAndPatterns() throws Exception {
+        String type = "Behavior:EC2/NetworkPortUnusual";
+        Finding early = Triaged.networkPortUnusual("f-1", PRODUCTION, "i-0aaa", "198.51.100.7", 22, MONDAY);
+        Finding late = Triaged.networkPortUnusual("f-2", PRODUCTION, "i-0aaa", "198.51.100.7", 4444, MONDAY.plus(Duration.ofDays(2)));
+        Finding other = Triaged.networkPortUnusual("f-3", PRODUCTION, "i-0bbb", "198.51.100.7", 4444, MONDAY.plus(Duration.ofDays(2)));
+        recordAll(List.of(early, late, other), Disposition.ESCALATE);
+
+        try (StoreHistory history = store.history()) {
+            assertThat(history.seenBefore("i-0aaa", "198.51.100.7", null, MONDAY.plusSeconds(1))).isTrue();
+            assertThat(history.seenBefore("i-0aaa", "198.51.100.7", 4444, MONDAY.plusSeconds(1))).isFalse();
+            assertThat(history.seenBefore("i-0bbb", "198.51.100.7", null, MONDAY.plusSeconds(1))).isFalse();
+            assertThat(history.seenBefore("i-0ccc", "198.51.100.7", null, MONDAY.plus(Duration.ofDays(9)))).isFalse();
+            assertThat(history.instancesWithPattern(type, "198.51.100.7", null, MONDAY, Duration.ofHours(1)))
+                    .containsExactly("i-0aaa");
+            assertThat(history.instancesWithPattern(type, "198.51.100.7", null, MONDAY.plus(Duration.ofDays(2)),
+                    Duration.ofHours(1))).containsExactlyInAnyOrder("i-0aaa", "i-0bbb");
+            assertThat(history.instancesWithPattern(type, "198.51.100.7", 4444, MONDAY, Duration.ofHours(1))).isEmpty();
+        }
+        assertThat(rows("SELECT count(*) FROM contacts WHERE remote_port = -1")).as("no row for any port").isZero();
+        assertThat(rows("SELECT count(*) FROM pattern_instances WHERE remote_port = -1")).as("no row for any port").isZero();
+    }
+
+    @Test
+    void aVersion2StoreIsMigratedAndItsHistoryAnswersAsBefore() throws Exception {
+        String type = "Behavior:EC2/NetworkPortUnusual";
+        StoreLocation old = emptyStore();
+        Flyway.configure().dataSource(old.url(), old.user(), old.password()).locations("classpath:db/migration")
+                .javaMigrations(new dev.vigil.cases.jdbi.V2__Compact_case_store()).target("2").load().migrate();
+        try (Connection connection = DriverManager.getConnection(old.url(), old.user(), old.password());
+             Statement statement = connection.createStatement()) {
+            // as schema 2 kept them: a row per port and one for any port (-1) with the earliest / latest over the ports
+            statement.execute("INSERT INTO contacts (subject, remote_ip, remote_port, first_seen) VALUES "
+                    + "('i-0aaa', '198.51.100.7', 22, 500), ('i-0aaa', '198.51.100.7', 4444, 1000), "
+                    + "('i-0aaa', '198.51.100.7', -1, 500)");
+            statement.execute("INSERT INTO pattern_instances (type, remote_ip, remote_port, instance_id, first_seen, last_seen) "
+                    + "VALUES ('" + type + "', '198.51.100.7', 22, 'i-0aaa', 500, 800), "
+                    + "('" + type + "', '198.51.100.7', 4444, 'i-0aaa', 1000, 2000), "
+                    + "('" + type + "', '198.51.100.7', -1, 'i-0aaa', 500, 2000), "
+                    + "('" + type + "', '198.51.100.7', 4444, 'i-0bbb', 1500, 1600), "
+                    + "('" + type + "', '198.51.100.7', -1, 'i-0bbb', 1500, 1600)");
+        }
+
+        try (CaseStore migrated = CaseStore.open(old, clock); StoreHistory history = migrated.history()) {
+            assertThat(history.seenBefore("i-0aaa", "198.51.100.7", null, Instant.ofEpochMilli(501))).isTrue();
+            assertThat(history.seenBefore("i-0aaa", "198.51.100.7", null, Instant.ofEpochMilli(500))).isFalse();
+            assertThat(history.seenBefore("i-0aaa", "198.51.100.7", 4444, Instant.ofEpochMilli(1001))).isTrue();
+            assertThat(history.seenBefore("i-0aaa", "198.51.100.7", 4444, Instant.ofEpochMilli(600))).isFalse();
+            assertThat(history.instancesWithPattern(type, "198.51.100.7", null, Instant.ofEpochMilli(700),
+                    Duration.ofMillis(100))).containsExactly("i-0aaa");
+            assertThat(history.instancesWithPattern(type, "198.51.100.7", 4444, Instant.ofEpochMilli(700),
+                    Duration.ofMillis(100))).isEmpty();
+            assertThat(history.instancesWithPattern(type, "198.51.100.7", null, Instant.ofEpochMilli(1550),
+                    Duration.ofMillis(10))).containsExactlyInAnyOrder("i-0aaa", "i-0bbb");
+        }
+        try (Connection connection = DriverManager.getConnection(old.url(), old.user(), old.password());
+             Statement statement = connection.createStatement();
+             ResultSet counts = statement.executeQuery("SELECT (SELECT count(*) FROM contacts), "
+                     + "(SELECT count(*) FROM pattern_instances)")) {
+            counts.next();
+            assertThat(counts.getLong(1)).as("the contacts without the rows for any port").isEqualTo(2);
+            assertThat(counts.getLong(2)).as("the pattern instances without the rows for any port").isEqualTo(3);
+        }
+    }
+
+    private long rows(String countQuery) throws java.sql.SQLException {
+        try (Connection connection = DriverManager.getConnection(location.url(), location.user(), location.password());
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(countQuery)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
 }

@@ -69,7 +69,7 @@ class CrashRecoveryTest {
             StoreCounts complete = store.counts();
             assertThat(complete.findings()).isEqualTo(TOTAL);
             assertThat(complete.findingVersions()).isZero();
-            assertThat(complete.contacts()).as("one contact per instance and endpoint, and per instance and ip for any port")
+            assertThat(complete.contacts()).as("one contact per instance and endpoint")
                     .isPositive();
             assertThat(complete.cases()).isEqualTo(findings.expectedCases(TOTAL));
         }

@@ -43,7 +43,7 @@ final class StoreConsistency {
                             + "WHERE c.subject = f.instance_id AND c.remote_ip = f.remote_ip AND c.remote_port = f.remote_port)");
             expectZero(handle, violations, "findings without their instance in the history's patterns",
                     "SELECT count(*) FROM findings f WHERE f.remote_ip IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
-                            + "pattern_instances p WHERE p.type = f.type AND p.remote_ip = f.remote_ip AND p.remote_port = -1 "
+                            + "pattern_instances p WHERE p.type = f.type AND p.remote_ip = f.remote_ip AND p.remote_port = COALESCE(f.remote_port, -2) "
                             + "AND p.instance_id = f.instance_id)");
             expectZero(handle, violations, "contacts of no stored finding",
                     "SELECT count(*) FROM contacts c WHERE c.remote_port >= 0 AND NOT EXISTS (SELECT 1 FROM findings f "

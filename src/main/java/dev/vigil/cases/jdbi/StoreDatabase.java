@@ -31,7 +31,7 @@ public final class StoreDatabase implements AutoCloseable {
      * say on both databases), and the newest version of all.
      */
     static final Migrations MIGRATIONS = new Migrations(List.of("classpath:db/migration"),
-            List.of(new V2__Compact_case_store()), "2");
+            List.of(new V2__Compact_case_store(), new V3__Compact_history()), "3");
 
     /**
      * Where the migrations are and the version of the newest one. When a database is at that version, opening it

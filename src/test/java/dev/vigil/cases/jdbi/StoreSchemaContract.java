@@ -12,13 +12,13 @@ import org.junit.jupiter.api.Test;
 /**
  * How opening a store treats its schema, the same on SQLite and PostgreSQL (see the two subclasses): Flyway creates
  * or migrates it when needed, an up-to-date store opens with one query and no Flyway, and a store written by a newer
- * Vigil is refused. "Newer" is played by a test-only migration, {@code db/test-migration/V3__test_only.sql}.
+ * Vigil is refused. "Newer" is played by a test-only migration, {@code db/test-migration/V4__test_only.sql}.
  */
 abstract class StoreSchemaContract {
 
     /** Vigil's migrations and one more: a Vigil from the future. */
     static final StoreDatabase.Migrations NEXT_VIGIL = new StoreDatabase.Migrations(
-            List.of("classpath:db/migration", "classpath:db/test-migration"), StoreDatabase.MIGRATIONS.java(), "3");
+            List.of("classpath:db/migration", "classpath:db/test-migration"), StoreDatabase.MIGRATIONS.java(), "4");
 
     /** A new, empty database for one test. */
     abstract StoreLocation emptyStore() throws Exception;
@@ -34,7 +34,7 @@ abstract class StoreSchemaContract {
     void aNewDatabaseGetsTheSchema() {
         try (StoreDatabase database = StoreDatabase.open(location)) {
             assertThat(database.migrated()).isTrue();
-            assertThat(appliedVersions(database)).containsExactly("1", StoreDatabase.MIGRATIONS.latest());
+            assertThat(appliedVersions(database)).containsExactly("1", "2", StoreDatabase.MIGRATIONS.latest());
             assertThat(count(database, "cases")).isZero();
         }
     }
@@ -45,7 +45,7 @@ abstract class StoreSchemaContract {
 
         try (StoreDatabase database = StoreDatabase.open(location)) {
             assertThat(database.migrated()).isFalse();
-            assertThat(appliedVersions(database)).containsExactly("1", StoreDatabase.MIGRATIONS.latest());
+            assertThat(appliedVersions(database)).containsExactly("1", "2", StoreDatabase.MIGRATIONS.latest());
         }
     }
 
@@ -55,8 +55,8 @@ abstract class StoreSchemaContract {
 
         try (StoreDatabase database = StoreDatabase.open(location, NEXT_VIGIL)) {
             assertThat(database.migrated()).isTrue();
-            assertThat(appliedVersions(database)).containsExactly("1", "2", "3");
-            assertThat(count(database, "test_only_v3")).isZero();
+            assertThat(appliedVersions(database)).containsExactly("1", "2", "3", "4");
+            assertThat(count(database, "test_only_v4")).isZero();
         }
         try (StoreDatabase database = StoreDatabase.open(location, NEXT_VIGIL)) {
             assertThat(database.migrated()).isFalse();
@@ -70,7 +70,7 @@ abstract class StoreSchemaContract {
         assertThatThrownBy(() -> StoreDatabase.open(location))
                 .isInstanceOf(CaseException.class)
                 .hasMessageContaining("the case store " + location.display())
-                .hasMessageContaining("has schema version 3, newer than this Vigil knows (2)")
+                .hasMessageContaining("has schema version 4, newer than this Vigil knows (3)")
                 .hasMessageContaining("choose another store with --db");
     }
 

@@ -34,7 +34,22 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        deferLogging();
         System.exit(run(args));
+    }
+
+    /**
+     * Makes SLF4J use {@link DeferredLogging}, which sets logback up only when something is logged, unless another
+     * provider was chosen with {@code -Dslf4j.provider}. SLF4J reports the choice at its info level; its warnings and
+     * errors still show.
+     */
+    static void deferLogging() {
+        if (System.getProperty("slf4j.provider") == null) {
+            System.setProperty("slf4j.provider", DeferredLogging.class.getName());
+            if (System.getProperty("slf4j.internal.verbosity") == null) {
+                System.setProperty("slf4j.internal.verbosity", "WARN");
+            }
+        }
     }
 
     /** Runs the command line and returns the exit code; tests call this instead of {@link #main}. */

@@ -246,7 +246,8 @@ public final class StoreDatabase implements AutoCloseable {
 
     @Override
     public void close() {
-        if (dataSource instanceof HikariDataSource pool) {
+        // SQLite first: the check alone would load HikariCP's classes, which a SQLite store never uses
+        if (!location.sqlite() && dataSource instanceof HikariDataSource pool) {
             pool.close();
         }
     }

@@ -1,5 +1,6 @@
 package dev.vigil.cli;
 
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,9 +12,15 @@ import picocli.CommandLine.Command;
                 "Examples:",
                 "  vigil intel check --config examples/vigil.yaml",
                 "  vigil intel lookup 140.82.112.4 --config examples/vigil.yaml",
-                "  vigil intel refresh --config vigil.yaml"},
-        subcommands = {IntelCheckCommand.class, IntelLookupCommand.class, IntelRefreshCommand.class})
+                "  vigil intel refresh --config vigil.yaml"})
 public final class IntelCommand implements Runnable {
+
+    /**
+     * The subcommands, in the order {@code --help} lists them; {@link Main} adds them (not the annotation, with which
+     * picocli reads every one's annotations up front), only the one that runs when the arguments name it.
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
+            IntelCheckCommand.class, IntelLookupCommand.class, IntelRefreshCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

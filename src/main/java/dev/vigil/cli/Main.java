@@ -1,6 +1,7 @@
 package dev.vigil.cli;
 
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -62,16 +63,23 @@ public final class Main implements Runnable {
         return commandLine(SUBCOMMANDS);
     }
 
+    /** The subcommands of the subcommands that have some, in the order their {@code --help} lists them. */
+    private static final Map<Class<?>, List<Class<?>>> NESTED = Map.of(
+            CasesCommand.class, CasesCommand.SUBCOMMANDS,
+            IntelCommand.class, IntelCommand.SUBCOMMANDS,
+            PlaybooksCommand.class, PlaybooksCommand.SUBCOMMANDS);
+
     /**
      * The command line for {@code args}: when they start with a subcommand's name, only that subcommand is built
-     * (picocli reads every subcommand's annotations up front, a good part of a short command's start); otherwise
-     * (help, --version, a mistyped name that picocli suggests a fix for) all of them.
+     * (picocli reads every subcommand's annotations up front, a good part of a short command's start), and of its
+     * own subcommands only the one the next argument names (the others are there by name only); otherwise (help,
+     * --version, a mistyped name that picocli suggests a fix for) all of them.
      */
     static CommandLine commandLine(String... args) {
         if (args.length > 0 && !args[0].equals("help")) {
             for (Class<?> subcommand : SUBCOMMANDS) {
-                if (subcommand.getAnnotation(Command.class).name().equals(args[0])) {
-                    return commandLine(List.of(subcommand));
+                if (name(subcommand).equals(args[0])) {
+                    return commandLine(List.of(subcommand), args.length > 1 ? args[1] : null);
                 }
             }
         }
@@ -79,9 +87,25 @@ public final class Main implements Runnable {
     }
 
     private static CommandLine commandLine(List<Class<?>> subcommands) {
+        return commandLine(subcommands, null);
+    }
+
+    /** The command line with {@code subcommands}; of their own subcommands, the one named {@code only} if there is one. */
+    private static CommandLine commandLine(List<Class<?>> subcommands, String only) {
         CommandLine commandLine = new CommandLine(new Main());
         for (Class<?> subcommand : subcommands) {
-            commandLine.addSubcommand(subcommand);
+            CommandLine added = new CommandLine(subcommand);
+            List<Class<?>> nested = NESTED.getOrDefault(subcommand, List.of());
+            boolean named = nested.stream().anyMatch(candidate -> name(candidate).equals(only));
+            for (Class<?> subsubcommand : nested) {
+                if (!named || name(subsubcommand).equals(only)) {
+                    added.addSubcommand(subsubcommand);
+                } else {
+                    // by name only: building it would read its annotations, and it does not run
+                    added.addSubcommand(name(subsubcommand), CommandLine.Model.CommandSpec.create());
+                }
+            }
+            commandLine.addSubcommand(added);
         }
         // after the subcommands are added: setOut reaches the ones already there
         commandLine.setOut(Stdout.current());
@@ -90,6 +114,10 @@ public final class Main implements Runnable {
         commandLine.setExecutionExceptionHandler(new ExitCodes.ErrorHandler());
         commandLine.setExitCodeExceptionMapper(ExitCodes::forException);
         return commandLine;
+    }
+
+    private static String name(Class<?> command) {
+        return command.getAnnotation(Command.class).name();
     }
 
     @Override

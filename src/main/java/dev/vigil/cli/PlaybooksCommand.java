@@ -1,5 +1,6 @@
 package dev.vigil.cli;
 
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -7,12 +8,18 @@ import picocli.CommandLine.Command;
 @Command(name = "playbooks",
         mixinStandardHelpOptions = true,
         description = "List, check and document the playbooks triage uses.",
-        subcommands = {PlaybooksListCommand.class, PlaybooksCheckCommand.class, PlaybooksReferenceCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  vigil playbooks list --playbooks my-playbooks/",
                 "  vigil playbooks check my-playbooks/",
                 "  vigil playbooks reference > docs/playbook-reference.md"})
 public final class PlaybooksCommand implements Runnable {
+
+    /**
+     * The subcommands, in the order {@code --help} lists them; {@link Main} adds them (not the annotation, with which
+     * picocli reads every one's annotations up front), only the one that runs when the arguments name it.
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
+            PlaybooksListCommand.class, PlaybooksCheckCommand.class, PlaybooksReferenceCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

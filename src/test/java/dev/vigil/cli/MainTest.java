@@ -24,6 +24,25 @@ class MainTest {
     }
 
     @Test
+    void ofANamedSubcommandsOwnSubcommandsOnlyTheNamedOneIsBuiltTheOthersAreNamed() {
+        CommandLine cases = Main.commandLine("cases", "list", "--db", "x.db").getSubcommands().get("cases");
+
+        assertThat(cases.getSubcommands()).containsKeys("list", "show", "move", "check", "note", "export");
+        assertThat(cases.getSubcommands().get("list").getCommandSpec().findOption("--db")).isNotNull();
+        assertThat(cases.getSubcommands().get("show").getCommandSpec().options()).isEmpty();
+    }
+
+    @Test
+    void withoutANamedSubcommandsOwnSubcommandEachIsBuilt() {
+        for (String[] args : new String[][] {{"cases"}, {"cases", "--help"}, {"cases", "lst"}}) {
+            CommandLine cases = Main.commandLine(args).getSubcommands().get("cases");
+
+            assertThat(cases.getSubcommands().values())
+                    .allSatisfy(subcommand -> assertThat(subcommand.getCommandSpec().findOption("--db")).isNotNull());
+        }
+    }
+
+    @Test
     void helpVersionAndUnknownNamesGetEverySubcommand() {
         int all = Main.commandLine().getSubcommands().size();
 

@@ -1,5 +1,6 @@
 package dev.vigil.cases;
 
+import dev.vigil.cases.jdbi.Blobs;
 import dev.vigil.cases.jdbi.CaseQueries;
 import dev.vigil.cases.jdbi.CaseUpdates;
 import dev.vigil.cases.jdbi.MetricsQueries;
@@ -54,6 +55,14 @@ public final class CaseStore implements AutoCloseable {
      */
     public static Path copySqliteLibrary(Path directory) {
         return StoreDatabase.copySqliteLibrary(directory);
+    }
+
+    /**
+     * Copies the native library of zstd-jni (which compresses the stored verdicts and checklists) for this platform into
+     * {@code directory} and returns its path, for {@code -DZstdNativePath=PATH}; see {@link #copySqliteLibrary}.
+     */
+    public static Path copyZstdLibrary(Path directory) {
+        return Blobs.copyZstdLibrary(directory);
     }
 
     public StoreLocation location() {

@@ -17,10 +17,13 @@ public final class IntelCommand implements Runnable {
 
     /**
      * The subcommands, in the order {@code --help} lists them; {@link Main} adds them (not the annotation, with which
-     * picocli reads every one's annotations up front), only the one that runs when the arguments name it.
+     * picocli reads every one's annotations up front), only the one that runs when the arguments name it. The names
+     * are those of their {@code @Command} (MainTest checks), so that finding the one named reads no annotation.
      */
-    static final List<Class<?>> SUBCOMMANDS = List.of(
-            IntelCheckCommand.class, IntelLookupCommand.class, IntelRefreshCommand.class);
+    static final List<Main.Subcommand> SUBCOMMANDS = List.of(
+            new Main.Subcommand("check", IntelCheckCommand.class),
+            new Main.Subcommand("lookup", IntelLookupCommand.class),
+            new Main.Subcommand("refresh", IntelRefreshCommand.class));
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -6,6 +6,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -51,6 +53,15 @@ class MainTest {
         assertThat(Main.opensSqliteStore(new String[] {"cases", "list", "--db", "x.db"}, "jdbc:postgresql://h/db")).isTrue();
         assertThat(Main.opensSqliteStore(new String[] {"triage", "x.json"}, null)).isFalse();
         assertThat(Main.opensSqliteStore(new String[0], null)).isFalse();
+    }
+
+    @Test
+    void theSubcommandsAreListedUnderTheNamesOfTheirCommandAnnotations() {
+        List<Main.Subcommand> all = new ArrayList<>(Main.SUBCOMMANDS);
+        Main.NESTED.values().forEach(all::addAll);
+
+        assertThat(all).hasSize(10 + 6 + 3 + 3).allSatisfy(subcommand -> assertThat(subcommand.name())
+                .isEqualTo(subcommand.type().getAnnotation(CommandLine.Command.class).name()));
     }
 
     @Test

@@ -49,17 +49,6 @@ public final class CaseStore implements AutoCloseable {
     }
 
     /**
-     * Starts loading SQLite's driver and native library on a thread of its own (a daemon), so that a command that
-     * opens a SQLite store next finds them ready: a short command spends ~30 ms there, which another core can do while
-     * the command line is parsed. Opening the store is unchanged, and reports whatever fails.
-     */
-    public static void warmUpInBackground() {
-        Thread warmUp = new Thread(StoreDatabase::warmUp, "vigil-store-warm-up");
-        warmUp.setDaemon(true);
-        warmUp.start();
-    }
-
-    /**
      * Copies the SQLite driver's native library for this platform into {@code directory} and returns its path. Run
      * with {@code -Dorg.sqlite.lib.path=DIRECTORY}, the driver loads it from there instead of writing it to the temporary
      * directory and reading it back at every start (a good part of a short command's start); the launcher does this.

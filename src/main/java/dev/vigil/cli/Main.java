@@ -1,6 +1,5 @@
 package dev.vigil.cli;
 
-import dev.vigil.cases.CaseStore;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
@@ -44,30 +43,7 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         deferLogging();
-        if (opensSqliteStore(args, System.getenv("VIGIL_DB"))) {
-            CaseStore.warmUpInBackground();
-        }
         System.exit(run(args));
-    }
-
-    /**
-     * Whether the command reads a case store that is (likely) SQLite: {@code cases} and {@code metrics}, unless --db or
-     * VIGIL_DB names a PostgreSQL database. A store named in the config's store.url is not looked for; at worst the
-     * warm-up is wasted.
-     */
-    static boolean opensSqliteStore(String[] args, String environmentDb) {
-        if (args.length == 0 || !(args[0].equals("cases") || args[0].equals("metrics"))) {
-            return false;
-        }
-        String db = environmentDb;
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--db") && i + 1 < args.length) {
-                db = args[i + 1];
-            } else if (args[i].startsWith("--db=")) {
-                db = args[i].substring("--db=".length());
-            }
-        }
-        return db == null || !db.startsWith("jdbc:postgresql:");
     }
 
     /**

@@ -45,17 +45,6 @@ class MainTest {
     }
 
     @Test
-    void theStoreIsWarmedUpForCommandsThatReadASqliteStore() {
-        assertThat(Main.opensSqliteStore(new String[] {"cases", "list"}, null)).isTrue();
-        assertThat(Main.opensSqliteStore(new String[] {"metrics", "--db", "/tmp/v.db"}, null)).isTrue();
-        assertThat(Main.opensSqliteStore(new String[] {"cases", "show", "1", "--db=jdbc:postgresql://h/db"}, null)).isFalse();
-        assertThat(Main.opensSqliteStore(new String[] {"cases", "list"}, "jdbc:postgresql://h/db")).isFalse();
-        assertThat(Main.opensSqliteStore(new String[] {"cases", "list", "--db", "x.db"}, "jdbc:postgresql://h/db")).isTrue();
-        assertThat(Main.opensSqliteStore(new String[] {"triage", "x.json"}, null)).isFalse();
-        assertThat(Main.opensSqliteStore(new String[0], null)).isFalse();
-    }
-
-    @Test
     void theSubcommandsAreListedUnderTheNamesOfTheirCommandAnnotations() {
         List<Main.Subcommand> all = new ArrayList<>(Main.SUBCOMMANDS);
         Main.NESTED.values().forEach(all::addAll);

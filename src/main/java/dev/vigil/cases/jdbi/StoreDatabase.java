@@ -71,33 +71,6 @@ public final class StoreDatabase implements AutoCloseable {
         return database;
     }
 
-    /**
-     * Opens and queries an in-memory SQLite database, with the store's settings, and closes it; any failure is left to
-     * the real opening to report. Run on a thread of its own while the command line is parsed, it loads and
-     * initialises SQLite's driver and native library and the classes of a first query (~30 ms of a short command's
-     * start) on the other core.
-     */
-    public static void warmUp() {
-        try {
-            SQLiteDataSource dataSource = new SQLiteDataSource(sqliteConfig());
-            dataSource.setUrl("jdbc:sqlite::memory:");
-            try (var connection = dataSource.getConnection();
-                 var statement = connection.prepareStatement("SELECT ?, 'text', x'00'")) {
-                statement.setObject(1, 1L);
-                try (var rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        rows.getLong(1);
-                        rows.wasNull();
-                        rows.getString(2);
-                        rows.getBytes(3);
-                    }
-                }
-            }
-        } catch (SQLException | RuntimeException | LinkageError e) {
-            // the store's own opening reports what is wrong
-        }
-    }
-
     private static DataSource sqlite(StoreLocation location) {
         String file = location.url().substring("jdbc:sqlite:".length());
         if (!file.isEmpty() && !file.startsWith(":memory:") && !file.startsWith("file:")) {
@@ -109,19 +82,15 @@ public final class StoreDatabase implements AutoCloseable {
                         + "; choose another place with --db PATH or VIGIL_HOME", e);
             }
         }
-        SQLiteDataSource dataSource = new SQLiteDataSource(sqliteConfig());
-        dataSource.setUrl(location.url());
-        return dataSource;
-    }
-
-    private static SQLiteConfig sqliteConfig() {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.setBusyTimeout(15_000);
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
         config.setCacheSize(-65_536);
-        return config;
+        SQLiteDataSource dataSource = new SQLiteDataSource(config);
+        dataSource.setUrl(location.url());
+        return dataSource;
     }
 
     /** See {@link dev.vigil.cases.CaseStore#copySqliteLibrary(Path)}. */

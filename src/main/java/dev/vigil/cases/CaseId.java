@@ -27,6 +27,9 @@ public record CaseId(long number) {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "C-%06d", number);
+        // "C-%06d" by hand: a Formatter parses its pattern with a regular expression at every call, and a list prints
+        // fifty of these
+        String digits = Long.toString(number);
+        return "C-" + "0".repeat(Math.max(0, 6 - digits.length())) + digits;
     }
 }

@@ -1,5 +1,6 @@
 package dev.vigil.cases;
 
+import dev.vigil.cases.jdbi.Blobs;
 import dev.vigil.cases.jdbi.CaseQueries;
 import dev.vigil.cases.jdbi.CaseUpdates;
 import dev.vigil.cases.jdbi.MetricsQueries;
@@ -7,10 +8,13 @@ import dev.vigil.cases.jdbi.StoreDatabase;
 import dev.vigil.finding.Finding;
 import dev.vigil.triage.Verdict;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Vigil's memory: every triaged finding with its verdict, the cases they open, their checklists and timelines, the
@@ -53,6 +57,14 @@ public final class CaseStore implements AutoCloseable {
         return StoreDatabase.copySqliteLibrary(directory);
     }
 
+    /**
+     * Copies the native library of zstd-jni (which compresses the stored verdicts and checklists) for this platform into
+     * {@code directory} and returns its path, for {@code -DZstdNativePath=PATH}; see {@link #copySqliteLibrary}.
+     */
+    public static Path copyZstdLibrary(Path directory) {
+        return Blobs.copyZstdLibrary(directory);
+    }
+
     public StoreLocation location() {
         return database.location();
     }
@@ -86,21 +98,31 @@ public final class CaseStore implements AutoCloseable {
     }
 
     public List<CaseSummary> list(CaseFilter filter) {
-        return database.jdbi().withHandle(handle -> new CaseQueries(handle).list(filter));
+        try (Connection connection = database.connection()) {
+            return new CaseQueries(connection).list(filter);
+        } catch (SQLException e) {
+            throw closeFailed(e);
+        }
     }
 
     public CaseSummary summary(CaseId id) {
-        return database.jdbi().withHandle(handle -> new CaseQueries(handle).require(id));
+        try (Connection connection = database.connection()) {
+            return new CaseQueries(connection).require(id);
+        } catch (SQLException e) {
+            throw closeFailed(e);
+        }
     }
 
+    /** One case in detail, read in one transaction so that its parts agree while an import adds to it. */
     public CaseDetail show(CaseId id) {
-        return database.jdbi().inTransaction(handle -> new CaseQueries(handle).detail(id));
+        return inReadTransaction(connection -> new CaseQueries(connection).detail(id));
     }
 
     public List<TimelineEntry> timeline(CaseId id) {
-        return database.jdbi().withHandle(handle -> {
-            new CaseQueries(handle).require(id);
-            return new CaseQueries(handle).fullTimeline(id);
+        return inReadTransaction(connection -> {
+            CaseQueries queries = new CaseQueries(connection);
+            queries.require(id);
+            return queries.fullTimeline(id);
         });
     }
 
@@ -119,7 +141,7 @@ public final class CaseStore implements AutoCloseable {
 
     /** The metrics over the cases seen and the findings suppressed since {@code since}. */
     public MetricsReport metrics(Instant since) {
-        return database.jdbi().withHandle(handle -> new MetricsQueries(handle).report(since, clock.instant()));
+        return inReadTransaction(connection -> new MetricsQueries(connection).report(since, clock.instant()));
     }
 
     /** Row counts, for checks and the benchmark. */
@@ -131,6 +153,25 @@ public final class CaseStore implements AutoCloseable {
 
     private static long count(org.jdbi.v3.core.Handle handle, String table) {
         return handle.createQuery("SELECT count(*) FROM " + table).mapTo(Long.class).one();
+    }
+
+    /** Runs {@code reads} in a transaction of their own, which is rolled back (it writes nothing). */
+    private <T> T inReadTransaction(Function<Connection, T> reads) {
+        try (Connection connection = database.connection()) {
+            connection.setAutoCommit(false);
+            try {
+                return reads.apply(connection);
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw closeFailed(e);
+        }
+    }
+
+    private IllegalStateException closeFailed(SQLException e) {
+        return new IllegalStateException("the case store " + location().display() + " failed: " + e.getMessage(), e);
     }
 
     @Override

@@ -33,12 +33,32 @@ public final class CaseText {
             out.println("no cases");
             return;
         }
-        out.printf(Locale.ROOT, "%-9s  %-13s  %-8s  %8s  %-17s  %s%n", "ID", "STATE", "SEVERITY", "FINDINGS", "LAST SEEN", "TITLE");
+        // the columns of "%-9s  %-13s  %-8s  %8d  %-17s  %s%n", padded by hand: a Formatter parses its pattern with a
+        // regular expression at every line
+        row(out, "ID", "STATE", "SEVERITY", "FINDINGS", "LAST SEEN", "TITLE");
         for (CaseSummary summary : cases) {
             String state = summary.state().id() + ("false_positive".equals(summary.resolution()) ? " (fp)" : "");
-            out.printf(Locale.ROOT, "%-9s  %-13s  %-8s  %8d  %-17s  %s%n", summary.id(), state, summary.severity().id(),
-                    summary.findings(), time(summary.lastSeen()), summary.title());
+            row(out, summary.id().toString(), state, summary.severity().id(), Long.toString(summary.findings()),
+                    time(summary.lastSeen()), summary.title());
         }
+    }
+
+    private static void row(PrintWriter out, String id, String state, String severity, String findings, String lastSeen,
+                            String title) {
+        StringBuilder line = new StringBuilder(160);
+        padRight(line, id, 9).append("  ");
+        padRight(line, state, 13).append("  ");
+        padRight(line, severity, 8).append("  ");
+        line.append(" ".repeat(Math.max(0, 8 - findings.length()))).append(findings).append("  ");
+        padRight(line, lastSeen, 17).append("  ");
+        line.append(title);
+        out.println(line);
+    }
+
+    /** {@code text} and spaces up to {@code width} characters (nothing is cut), as "%-Ns" formats it. */
+    private static StringBuilder padRight(StringBuilder line, String text, int width) {
+        String shown = String.valueOf(text);
+        return line.append(shown).append(" ".repeat(Math.max(0, width - shown.length())));
     }
 
     public static void show(CaseDetail detail, PrintWriter out) {
@@ -151,7 +171,9 @@ public final class CaseText {
     }
 
     private static void line(PrintWriter out, String label, String value) {
-        out.printf(Locale.ROOT, "  %-12s %s%n", label, value == null || value.isBlank() ? "unknown" : value);
+        StringBuilder line = new StringBuilder("  ");
+        padRight(line, label, 12).append(' ').append(value == null || value.isBlank() ? "unknown" : value);
+        out.println(line);
     }
 
     private static String join(String separator, String... parts) {

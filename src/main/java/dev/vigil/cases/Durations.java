@@ -31,12 +31,17 @@ public final class Durations {
             return days + "d " + hours + "h";
         }
         if (hours > 0) {
-            return String.format(Locale.ROOT, "%dh %02dm", hours, minutes);
+            return hours + "h " + twoDigits(minutes) + "m";
         }
         if (minutes > 0) {
-            return String.format(Locale.ROOT, "%dm %02ds", minutes, rest);
+            return minutes + "m " + twoDigits(rest) + "s";
         }
         return rest + "s";
+    }
+
+    /** 0 to 59 as two digits; a Formatter's "%02d" parsed its pattern with a regular expression at every call. */
+    private static String twoDigits(long value) {
+        return value < 10 ? "0" + value : Long.toString(value);
     }
 
     /** The same for a number of seconds (a median may fall between two whole seconds). */

@@ -1,5 +1,6 @@
 package dev.vigil.cli;
 
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,8 +9,6 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = {"Work the cases that triaged findings opened: list, show, move through the lifecycle "
                 + "(open -> investigating -> contained -> eradicated -> recovered -> closed), check off steps, add notes, export."},
-        subcommands = {CasesListCommand.class, CasesShowCommand.class, CasesMoveCommand.class, CasesCheckCommand.class,
-                CasesNoteCommand.class, CasesExportCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  vigil cases list --state open --severity high",
                 "  vigil cases show C-000012",
@@ -17,6 +16,19 @@ import picocli.CommandLine.Command;
                 "  vigil cases check C-000012 snapshot-instance --note snap-0abc",
                 "  vigil cases export C-000012 --format markdown > issue.md"})
 public final class CasesCommand implements Runnable {
+
+    /**
+     * The subcommands, in the order {@code --help} lists them; {@link Main} adds them (not the annotation, with which
+     * picocli reads every one's annotations up front), only the one that runs when the arguments name it. The names
+     * are those of their {@code @Command} (MainTest checks), so that finding the one named reads no annotation.
+     */
+    static final List<Main.Subcommand> SUBCOMMANDS = List.of(
+            new Main.Subcommand("list", CasesListCommand.class),
+            new Main.Subcommand("show", CasesShowCommand.class),
+            new Main.Subcommand("move", CasesMoveCommand.class),
+            new Main.Subcommand("check", CasesCheckCommand.class),
+            new Main.Subcommand("note", CasesNoteCommand.class),
+            new Main.Subcommand("export", CasesExportCommand.class));
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

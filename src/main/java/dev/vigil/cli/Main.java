@@ -1,6 +1,7 @@
 package dev.vigil.cli;
 
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,24 +18,46 @@ import picocli.CommandLine.Command;
                 "3:some records rejected, the rest processed"})
 public final class Main implements Runnable {
 
+    /**
+     * A subcommand's class and its name, the one its {@code @Command} gives it (MainTest checks): finding the subcommand
+     * the arguments name then reads no annotation (reading the ten top-level ones took ~8% of a short command).
+     */
+    record Subcommand(String name, Class<?> type) {
+    }
+
     /** The subcommands, in the order {@code vigil --help} lists them. */
-    private static final List<Class<?>> SUBCOMMANDS = List.of(
-            CommandLine.HelpCommand.class,
-            FindingsCommand.class,
-            IntelCommand.class,
-            TriageCommand.class,
-            PlaybooksCommand.class,
-            CasesCommand.class,
-            MetricsCommand.class,
-            GenerateCommand.class,
-            BenchParseCommand.class,
-            StartupTrainingCommand.class);
+    static final List<Subcommand> SUBCOMMANDS = List.of(
+            new Subcommand("help", CommandLine.HelpCommand.class),
+            new Subcommand("findings", FindingsCommand.class),
+            new Subcommand("intel", IntelCommand.class),
+            new Subcommand("triage", TriageCommand.class),
+            new Subcommand("playbooks", PlaybooksCommand.class),
+            new Subcommand("cases", CasesCommand.class),
+            new Subcommand("metrics", MetricsCommand.class),
+            new Subcommand("generate", GenerateCommand.class),
+            new Subcommand("bench-parse", BenchParseCommand.class),
+            new Subcommand("startup-training", StartupTrainingCommand.class));
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        deferLogging();
         System.exit(run(args));
+    }
+
+    /**
+     * Makes SLF4J use {@link DeferredLogging}, which sets logback up only when something is logged, unless another
+     * provider was chosen with {@code -Dslf4j.provider}. SLF4J reports the choice at its info level; its warnings and
+     * errors still show.
+     */
+    static void deferLogging() {
+        if (System.getProperty("slf4j.provider") == null) {
+            System.setProperty("slf4j.provider", DeferredLogging.class.getName());
+            if (System.getProperty("slf4j.internal.verbosity") == null) {
+                System.setProperty("slf4j.internal.verbosity", "WARN");
+            }
+        }
     }
 
     /** Runs the command line and returns the exit code; tests call this instead of {@link #main}. */
@@ -47,26 +70,49 @@ public final class Main implements Runnable {
         return commandLine(SUBCOMMANDS);
     }
 
+    /** The subcommands of the subcommands that have some, in the order their {@code --help} lists them. */
+    static final Map<Class<?>, List<Subcommand>> NESTED = Map.of(
+            CasesCommand.class, CasesCommand.SUBCOMMANDS,
+            IntelCommand.class, IntelCommand.SUBCOMMANDS,
+            PlaybooksCommand.class, PlaybooksCommand.SUBCOMMANDS);
+
     /**
      * The command line for {@code args}: when they start with a subcommand's name, only that subcommand is built
-     * (picocli reads every subcommand's annotations up front, a good part of a short command's start); otherwise
-     * (help, --version, a mistyped name that picocli suggests a fix for) all of them.
+     * (picocli reads every subcommand's annotations up front, a good part of a short command's start), and of its
+     * own subcommands only the one the next argument names (the others are there by name only); otherwise (help,
+     * --version, a mistyped name that picocli suggests a fix for) all of them.
      */
     static CommandLine commandLine(String... args) {
         if (args.length > 0 && !args[0].equals("help")) {
-            for (Class<?> subcommand : SUBCOMMANDS) {
-                if (subcommand.getAnnotation(Command.class).name().equals(args[0])) {
-                    return commandLine(List.of(subcommand));
+            for (Subcommand subcommand : SUBCOMMANDS) {
+                if (subcommand.name().equals(args[0])) {
+                    return commandLine(List.of(subcommand), args.length > 1 ? args[1] : null);
                 }
             }
         }
         return commandLine();
     }
 
-    private static CommandLine commandLine(List<Class<?>> subcommands) {
+    private static CommandLine commandLine(List<Subcommand> subcommands) {
+        return commandLine(subcommands, null);
+    }
+
+    /** The command line with {@code subcommands}; of their own subcommands, the one named {@code only} if there is one. */
+    private static CommandLine commandLine(List<Subcommand> subcommands, String only) {
         CommandLine commandLine = new CommandLine(new Main());
-        for (Class<?> subcommand : subcommands) {
-            commandLine.addSubcommand(subcommand);
+        for (Subcommand subcommand : subcommands) {
+            CommandLine added = new CommandLine(subcommand.type());
+            List<Subcommand> nested = NESTED.getOrDefault(subcommand.type(), List.of());
+            boolean named = nested.stream().anyMatch(candidate -> candidate.name().equals(only));
+            for (Subcommand subsubcommand : nested) {
+                if (!named || subsubcommand.name().equals(only)) {
+                    added.addSubcommand(subsubcommand.name(), subsubcommand.type());
+                } else {
+                    // by name only: building it would read its annotations, and it does not run
+                    added.addSubcommand(subsubcommand.name(), CommandLine.Model.CommandSpec.create());
+                }
+            }
+            commandLine.addSubcommand(added);
         }
         // after the subcommands are added: setOut reaches the ones already there
         commandLine.setOut(Stdout.current());

@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
  * {@code -XX:ArchiveClassesAtExit}, so that its class-data archive holds the classes of the commands people run, not
  * only triage's: a triage of the examples into a throw-away store, then {@code cases list}, {@code cases show} and
  * {@code metrics} on it, and {@code playbooks list}. With {@code --sqlite-library DIR} it also copies SQLite's native
- * library there, for {@code -Dorg.sqlite.lib.path=DIR}. Hidden from {@code vigil --help}.
+ * library there, for {@code -Dorg.sqlite.lib.path=DIR}, and with {@code --zstd-library DIR} zstd-jni's, for
+ * {@code -DZstdNativePath=DIR/libzstd-jni.so}. Hidden from {@code vigil --help}.
  */
 @Command(name = "startup-training", hidden = true, mixinStandardHelpOptions = true,
         description = "Run the commands the launcher's class-data archive is recorded from (the launcher does this after a build).")
@@ -29,6 +30,10 @@ final class StartupTrainingCommand implements Callable<Integer> {
 
     @Option(names = "--sqlite-library", paramLabel = "DIR", description = "Copy SQLite's native library into DIR.")
     Path sqliteLibrary;
+
+    @Option(names = "--zstd-library", paramLabel = "DIR",
+            description = "Copy zstd-jni's native library into DIR (as libzstd-jni.so on Linux).")
+    Path zstdLibrary;
 
     @Override
     public Integer call() {
@@ -56,6 +61,9 @@ final class StartupTrainingCommand implements Callable<Integer> {
         }
         if (sqliteLibrary != null) {
             CaseStore.copySqliteLibrary(sqliteLibrary);
+        }
+        if (zstdLibrary != null) {
+            CaseStore.copyZstdLibrary(zstdLibrary);
         }
         return ExitCodes.OK;
     }

@@ -25,7 +25,7 @@ final class StoreConsistency {
             expectZero(handle, violations, "cases whose timeline does not show every finding joining",
                     "SELECT count(*) FROM cases c WHERE c.finding_count <> (SELECT count(*) FROM timeline t "
                             + "WHERE t.case_number = c.number AND t.kind IN ('opened', 'finding_joined'))");
-            CaseQueries cases = new CaseQueries(handle);
+            CaseQueries cases = new CaseQueries(handle.getConnection());
             long incomplete = handle.createQuery("SELECT number FROM cases").mapTo(Long.class).stream()
                     .filter(number -> cases.checklist(new CaseId(number)).size() != checklistSize).count();
             if (incomplete != 0) {

@@ -6,6 +6,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -21,6 +23,34 @@ class MainTest {
 
         assertThat(commandLine.getSubcommands()).containsOnlyKeys("cases");
         assertThat(commandLine.getSubcommands().get("cases").getSubcommands()).containsKeys("list", "show");
+    }
+
+    @Test
+    void ofANamedSubcommandsOwnSubcommandsOnlyTheNamedOneIsBuiltTheOthersAreNamed() {
+        CommandLine cases = Main.commandLine("cases", "list", "--db", "x.db").getSubcommands().get("cases");
+
+        assertThat(cases.getSubcommands()).containsKeys("list", "show", "move", "check", "note", "export");
+        assertThat(cases.getSubcommands().get("list").getCommandSpec().findOption("--db")).isNotNull();
+        assertThat(cases.getSubcommands().get("show").getCommandSpec().options()).isEmpty();
+    }
+
+    @Test
+    void withoutANamedSubcommandsOwnSubcommandEachIsBuilt() {
+        for (String[] args : new String[][] {{"cases"}, {"cases", "--help"}, {"cases", "lst"}}) {
+            CommandLine cases = Main.commandLine(args).getSubcommands().get("cases");
+
+            assertThat(cases.getSubcommands().values())
+                    .allSatisfy(subcommand -> assertThat(subcommand.getCommandSpec().findOption("--db")).isNotNull());
+        }
+    }
+
+    @Test
+    void theSubcommandsAreListedUnderTheNamesOfTheirCommandAnnotations() {
+        List<Main.Subcommand> all = new ArrayList<>(Main.SUBCOMMANDS);
+        Main.NESTED.values().forEach(all::addAll);
+
+        assertThat(all).hasSize(10 + 6 + 3 + 3).allSatisfy(subcommand -> assertThat(subcommand.name())
+                .isEqualTo(subcommand.type().getAnnotation(CommandLine.Command.class).name()));
     }
 
     @Test

@@ -6,9 +6,14 @@ import com.github.luben.zstd.ZstdDecompressCtx;
 import com.github.luben.zstd.ZstdDictCompress;
 import com.github.luben.zstd.ZstdDictTrainer;
 import com.github.luben.zstd.ZstdException;
+import com.github.luben.zstd.util.Native;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,6 +36,38 @@ import java.util.zip.InflaterInputStream;
  */
 public final class Blobs {
     private Blobs() {
+    }
+
+    /** The file name {@link #copyZstdLibrary} gives zstd-jni's native library. */
+    public static final String ZSTD_LIBRARY = System.mapLibraryName("zstd-jni");
+
+    /**
+     * Copies zstd-jni's native library for this platform into {@code directory} and returns its path. Run with
+     * {@code -DZstdNativePath=PATH}, zstd-jni loads it from there instead of writing its 1 MB to the temporary directory
+     * at every start (~15 ms of {@code vigil cases show}); the launcher does this. zstd-jni names the library's resource
+     * in a private method, which is asked rather than copied, so that the name follows its platforms and version.
+     */
+    public static Path copyZstdLibrary(Path directory) {
+        String resource;
+        try {
+            Method name = Native.class.getDeclaredMethod("resourceName");
+            name.setAccessible(true);
+            resource = (String) name.invoke(null);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("cannot find zstd-jni's native library in its jar: " + e, e);
+        }
+        Path target = directory.resolve(ZSTD_LIBRARY);
+        try (InputStream library = Native.class.getResourceAsStream(resource)) {
+            if (library == null) {
+                throw new IllegalStateException("zstd-jni has no native library for this platform (" + resource + ")");
+            }
+            Files.createDirectories(directory);
+            Path partial = Files.createTempFile(directory, ZSTD_LIBRARY, ".partial");
+            Files.copy(library, partial, StandardCopyOption.REPLACE_EXISTING);
+            return Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot copy zstd-jni's native library into " + directory + ": " + e, e);
+        }
     }
 
     static final int LEVEL = 1;

@@ -14,6 +14,7 @@ import dev.vigil.triage.Disposition;
 import dev.vigil.triage.Level;
 import dev.vigil.triage.Step;
 import dev.vigil.triage.Verdict;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -24,10 +25,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.Query;
 
-/** Reads cases. Every query is served by an index, so listing and showing stay fast with millions of findings. */
+/**
+ * Reads cases, in plain JDBC ({@link Rows}): the SQL of {@code vigil cases list / show} is here. Every query is served
+ * by an index, so listing and showing stay fast with millions of findings.
+ */
 public final class CaseQueries {
 
     static final String CASE_COLUMNS = "number, title, type, account_id, state, resolution, level_rank, max_score, "
@@ -39,42 +41,38 @@ public final class CaseQueries {
     static final String FINDING_EVENTS = "'finding_joined', 'finding_updated'";
     static final String RESPONDER_EVENTS = "'opened', 'moved', 'step_checked', 'note'";
 
-    private final Handle handle;
+    private final Connection connection;
 
-    public CaseQueries(Handle handle) {
-        this.handle = handle;
+    /** Queries on {@code connection}, in its transaction if it is in one; the caller closes it. */
+    public CaseQueries(Connection connection) {
+        this.connection = connection;
     }
 
     public List<CaseSummary> list(CaseFilter filter) {
         StringBuilder sql = new StringBuilder("SELECT " + CASE_COLUMNS + " FROM cases");
         List<String> conditions = new ArrayList<>();
+        List<Object> parameters = new ArrayList<>();
         if (filter.state() != null) {
-            conditions.add("state = :state");
+            conditions.add("state = ?");
+            parameters.add(filter.state().id());
         } else if (!filter.includeClosed()) {
             conditions.add("state <> 'closed'");
         }
         if (filter.severity() != null) {
-            conditions.add("level_rank = :level_rank");
+            conditions.add("level_rank = ?");
+            parameters.add(filter.severity().ordinal() + 1);
         }
         if (!conditions.isEmpty()) {
             sql.append(" WHERE ").append(String.join(" AND ", conditions));
         }
-        sql.append(" ORDER BY level_rank DESC, last_seen DESC, number DESC LIMIT :limit");
-        Query query = handle.createQuery(sql.toString()).bind("limit", filter.limit());
-        if (filter.state() != null) {
-            query.bind("state", filter.state().id());
-        }
-        if (filter.severity() != null) {
-            query.bind("level_rank", filter.severity().ordinal() + 1);
-        }
-        return query.map((rows, context) -> summary(rows)).list();
+        sql.append(" ORDER BY level_rank DESC, last_seen DESC, number DESC LIMIT ?");
+        parameters.add(filter.limit());
+        return Rows.list(connection, sql.toString(), CaseQueries::summary, parameters.toArray());
     }
 
     public Optional<CaseSummary> find(CaseId id) {
-        return handle.createQuery("SELECT " + CASE_COLUMNS + " FROM cases WHERE number = :number")
-                .bind("number", id.number())
-                .map((rows, context) -> summary(rows))
-                .findOne();
+        return Rows.first(connection, "SELECT " + CASE_COLUMNS + " FROM cases WHERE number = ?", CaseQueries::summary,
+                id.number());
     }
 
     public CaseSummary require(CaseId id) {
@@ -86,31 +84,22 @@ public final class CaseQueries {
         CaseSummary summary = require(id);
         Map<String, List<String>> resources = new LinkedHashMap<>();
         Map<String, Long> resourceCounts = new LinkedHashMap<>();
-        handle.createQuery("SELECT kind, count(*) AS total FROM case_resources WHERE case_number = :number GROUP BY kind ORDER BY kind")
-                .bind("number", id.number())
-                .map((rows, context) -> Map.entry(rows.getString("kind"), rows.getLong("total")))
+        Rows.list(connection, "SELECT kind, count(*) AS total FROM case_resources WHERE case_number = ? GROUP BY kind "
+                        + "ORDER BY kind", rows -> Map.entry(rows.getString("kind"), rows.getLong("total")), id.number())
                 .forEach(entry -> resourceCounts.put(entry.getKey(), entry.getValue()));
         for (String kind : resourceCounts.keySet()) {
-            resources.put(kind, handle.createQuery("SELECT resource FROM case_resources WHERE case_number = :number "
-                            + "AND kind = :kind ORDER BY resource LIMIT 50")
-                    .bind("number", id.number()).bind("kind", kind).mapTo(String.class).list());
+            resources.put(kind, Rows.list(connection, "SELECT resource FROM case_resources WHERE case_number = ? "
+                    + "AND kind = ? ORDER BY resource LIMIT 50", rows -> rows.getString(1), id.number(), kind));
         }
-        List<CaseFinding> findings = handle.createQuery("SELECT id, type, resource_label, remote_ip, remote_port, disposition, "
-                        + "level_rank, occurrences, created_at, updated_at, deciding_rule FROM findings "
-                        + "WHERE case_number = :number ORDER BY level_rank DESC, updated_at DESC LIMIT 10")
-                .bind("number", id.number())
-                .map((rows, context) -> finding(rows))
-                .list();
-        Verdict verdict = handle.createQuery("SELECT verdict FROM findings WHERE case_number = :number "
-                        + "ORDER BY level_rank DESC, updated_at DESC LIMIT 1")
-                .bind("number", id.number())
-                .map((rows, context) -> rows.getBytes(1))
-                .findOne()
+        List<CaseFinding> findings = Rows.list(connection, "SELECT id, type, resource_label, remote_ip, remote_port, "
+                + "disposition, level_rank, occurrences, created_at, updated_at, deciding_rule FROM findings "
+                + "WHERE case_number = ? ORDER BY level_rank DESC, updated_at DESC LIMIT 10", CaseQueries::finding, id.number());
+        Verdict verdict = Rows.first(connection, "SELECT verdict FROM findings WHERE case_number = ? "
+                        + "ORDER BY level_rank DESC, updated_at DESC LIMIT 1", rows -> rows.getBytes(1), id.number())
                 .map(stored -> StoredVerdicts.read(stored, this::dictionary))
                 .orElse(null);
-        long findingEvents = handle.createQuery("SELECT count(*) FROM timeline WHERE case_number = :number "
-                        + "AND kind IN (" + FINDING_EVENTS + ")")
-                .bind("number", id.number()).mapTo(Long.class).one();
+        long findingEvents = Rows.count(connection, "SELECT count(*) FROM timeline WHERE case_number = ? "
+                + "AND kind IN (" + FINDING_EVENTS + ")", id.number());
         List<TimelineEntry> timeline = new ArrayList<>(timeline(id, "kind IN (" + RESPONDER_EVENTS + ")", "id",
                 Integer.MAX_VALUE));
         timeline.addAll(timeline(id, "kind IN (" + FINDING_EVENTS + ")", "id", FINDING_EVENTS_SHOWN));
@@ -126,13 +115,13 @@ public final class CaseQueries {
 
     /** The case's checklist ({@code case_checklists}, in order) with the steps checked off ({@code checked_steps}). */
     public List<ChecklistItem> checklist(CaseId id) {
-        byte[] stored = handle.createQuery("SELECT steps FROM case_checklists WHERE case_number = :number")
-                .bind("number", id.number()).map((rows, context) -> rows.getBytes(1)).findOne().orElse(null);
+        byte[] stored = Rows.first(connection, "SELECT steps FROM case_checklists WHERE case_number = ?",
+                rows -> rows.getBytes(1), id.number()).orElse(null);
         Map<String, ChecklistItem> checked = new HashMap<>();
-        handle.createQuery("SELECT step_id, done_at, done_by, note FROM checked_steps WHERE case_number = :number")
-                .bind("number", id.number())
-                .map((rows, context) -> new ChecklistItem(rows.getString("step_id"), 0, null, null,
-                        Times.instant(rows, "done_at"), rows.getString("done_by"), rows.getString("note")))
+        Rows.list(connection, "SELECT step_id, done_at, done_by, note FROM checked_steps WHERE case_number = ?",
+                        rows -> new ChecklistItem(rows.getString("step_id"), 0, null, null,
+                                Times.instant(rows, "done_at"), rows.getString("done_by"), rows.getString("note")),
+                        id.number())
                 .forEach(item -> checked.put(item.stepId(), item));
         List<ChecklistItem> checklist = new ArrayList<>();
         for (Step step : Checklists.read(stored, this::dictionary)) {
@@ -145,7 +134,7 @@ public final class CaseQueries {
 
     private byte[] dictionary(long id) {
         try {
-            return Blobs.stored(handle.getConnection(), id);
+            return Blobs.stored(connection, id);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("cannot read compression dictionary " + id + ": " + e.getMessage(), e);
         }
@@ -157,14 +146,12 @@ public final class CaseQueries {
     }
 
     private List<TimelineEntry> timeline(CaseId id, String condition, String order, int limit) {
-        return handle.createQuery("SELECT id, at, actor, kind, from_state, to_state, finding_id, text FROM timeline "
-                        + "WHERE case_number = :number AND " + condition + " ORDER BY " + order + " LIMIT :limit")
-                .bind("number", id.number())
-                .bind("limit", limit)
-                .map((rows, context) -> new TimelineEntry(rows.getLong("id"), Times.instant(rows, "at"),
-                        rows.getString("actor"), rows.getString("kind"), rows.getString("from_state"),
-                        rows.getString("to_state"), rows.getString("finding_id"), rows.getString("text")))
-                .list();
+        return Rows.list(connection, "SELECT id, at, actor, kind, from_state, to_state, finding_id, text FROM timeline "
+                        + "WHERE case_number = ? AND " + condition + " ORDER BY " + order + " LIMIT ?",
+                rows -> new TimelineEntry(rows.getLong("id"), Times.instant(rows, "at"), rows.getString("actor"),
+                        rows.getString("kind"), rows.getString("from_state"), rows.getString("to_state"),
+                        rows.getString("finding_id"), rows.getString("text")),
+                id.number(), limit);
     }
 
     static CaseSummary summary(ResultSet rows) throws SQLException {

@@ -23,7 +23,7 @@ public final class CaseUpdates {
 
     public CaseSummary move(CaseId id, CaseState target, boolean falsePositive, String actor, String note, Instant at) {
         return handle.inTransaction(transaction -> {
-            CaseQueries queries = new CaseQueries(transaction);
+            CaseQueries queries = new CaseQueries(transaction.getConnection());
             CaseSummary current = queries.require(id);
             if (!current.state().canMoveTo(target, falsePositive)) {
                 String wanted = target.id() + (falsePositive ? " as a false positive" : "");
@@ -54,7 +54,7 @@ public final class CaseUpdates {
 
     public ChecklistItem check(CaseId id, String step, String actor, String note, Instant at) {
         return handle.inTransaction(transaction -> {
-            CaseQueries queries = new CaseQueries(transaction);
+            CaseQueries queries = new CaseQueries(transaction.getConnection());
             queries.require(id);
             List<ChecklistItem> checklist = queries.checklist(id);
             ChecklistItem item = find(id, checklist, step);
@@ -71,7 +71,7 @@ public final class CaseUpdates {
                     .bind("at", at.toEpochMilli()).bind("number", id.number()).execute();
             Timeline.append(transaction, Timeline.row(id.number(), at.toEpochMilli(), actor, "step_checked", null, null, null,
                     item.phase() + "/" + item.stepId() + " done" + (note == null || note.isBlank() ? "" : ": " + note)));
-            return new CaseQueries(transaction).checklist(id).stream()
+            return new CaseQueries(transaction.getConnection()).checklist(id).stream()
                     .filter(checked -> checked.stepId().equals(item.stepId())).findFirst().orElseThrow();
         });
     }
@@ -81,7 +81,7 @@ public final class CaseUpdates {
             throw new CaseException("the note for case " + id + " is empty; write it as the last argument, in quotes");
         }
         handle.useTransaction(transaction -> {
-            new CaseQueries(transaction).require(id);
+            new CaseQueries(transaction.getConnection()).require(id);
             transaction.createUpdate("UPDATE cases SET updated_at = :at WHERE number = :number")
                     .bind("at", at.toEpochMilli()).bind("number", id.number()).execute();
             Timeline.append(transaction, Timeline.row(id.number(), at.toEpochMilli(), actor, "note", null, null, null, text));

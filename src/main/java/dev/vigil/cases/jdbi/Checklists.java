@@ -1,7 +1,6 @@
 package dev.vigil.cases.jdbi;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.vigil.finding.Json;
 import dev.vigil.triage.Step;
 import java.util.ArrayList;
@@ -18,9 +17,6 @@ import java.util.function.LongFunction;
 final class Checklists {
     private Checklists() {
     }
-
-    private static final TypeReference<List<Step>> STEPS = new TypeReference<>() {
-    };
 
     /** The steps as stored: ids unique (a blank one becomes {@code step-N}, a repeated one gets {@code -2}, ...), phase and text set. */
     static List<Step> normalized(List<Step> checklist) {
@@ -52,7 +48,7 @@ final class Checklists {
             return List.of();
         }
         try {
-            return Json.mapper().readValue(Blobs.read(stored, dictionaries), STEPS);
+            return VerdictJson.steps(Blobs.read(stored, dictionaries));
         } catch (java.io.IOException e) {
             throw new IllegalStateException("a stored checklist cannot be read back: " + e.getMessage(), e);
         }

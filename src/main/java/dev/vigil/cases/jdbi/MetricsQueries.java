@@ -5,6 +5,7 @@ import dev.vigil.cases.MetricGroup;
 import dev.vigil.cases.MetricsReport;
 import dev.vigil.cases.SuppressionCount;
 import dev.vigil.triage.Level;
+import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,9 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
-import org.jdbi.v3.core.Handle;
 
-/** Computes the runbook's key metrics from the cases and findings in the store. */
+/** Computes the runbook's key metrics from the cases and findings in the store (plain JDBC, see {@link Rows}). */
 public final class MetricsQueries {
 
     /** The numbers of one case that the metrics are made of. */
@@ -26,24 +26,24 @@ public final class MetricsQueries {
         }
     }
 
-    private final Handle handle;
+    private final Connection connection;
 
-    public MetricsQueries(Handle handle) {
-        this.handle = handle;
+    /** Queries on {@code connection}; the caller closes it. */
+    public MetricsQueries(Connection connection) {
+        this.connection = connection;
     }
 
     public MetricsReport report(Instant since, Instant until) {
-        List<CaseNumbers> cases = handle.createQuery("SELECT c.type, c.level_rank, c.finding_count, c.first_seen, c.last_seen, "
-                        + "c.detected_at, c.contained_at, c.eradicated_at, "
+        List<CaseNumbers> cases = Rows.list(connection, "SELECT c.type, c.level_rank, c.finding_count, c.first_seen, "
+                        + "c.last_seen, c.detected_at, c.contained_at, c.eradicated_at, "
                         + "(SELECT count(*) FROM case_resources r WHERE r.case_number = c.number AND r.kind = 'instance') AS instances "
-                        + "FROM cases c WHERE c.last_seen >= :since OR c.opened_at >= :since")
-                .bind("since", since.toEpochMilli())
-                .map((rows, context) -> new CaseNumbers(rows.getString("type"), CaseQueries.level(rows.getInt("level_rank")),
+                        + "FROM cases c WHERE c.last_seen >= ? OR c.opened_at >= ?",
+                rows -> new CaseNumbers(rows.getString("type"), CaseQueries.level(rows.getInt("level_rank")),
                         rows.getLong("finding_count"), Times.nullableLong(rows, "first_seen"),
                         Times.nullableLong(rows, "last_seen"), Times.nullableLong(rows, "detected_at"),
                         Times.nullableLong(rows, "contained_at"), Times.nullableLong(rows, "eradicated_at"),
-                        rows.getLong("instances")))
-                .list();
+                        rows.getLong("instances")),
+                since.toEpochMilli(), since.toEpochMilli());
         Map<String, List<CaseNumbers>> byGroup = new TreeMap<>();
         for (CaseNumbers numbers : cases) {
             byGroup.computeIfAbsent(numbers.type() + "\u0000" + (9 - numbers.severity().ordinal()), key -> new ArrayList<>())
@@ -53,14 +53,13 @@ public final class MetricsQueries {
         for (List<CaseNumbers> group : byGroup.values()) {
             groups.add(group(group.get(0).type(), group.get(0).severity(), group));
         }
-        List<SuppressionCount> suppressions = handle.createQuery("SELECT suppressed_by, disposition, count(*) AS hits, "
+        List<SuppressionCount> suppressions = Rows.list(connection, "SELECT suppressed_by, disposition, count(*) AS hits, "
                         + "max(created_at) AS last_hit FROM findings WHERE suppressed_by IS NOT NULL "
-                        + "AND (created_at >= :since OR stored_at >= :since) "
-                        + "GROUP BY suppressed_by, disposition")
-                .bind("since", since.toEpochMilli())
-                .map((rows, context) -> new SuppressionCount(rows.getString("suppressed_by"), rows.getString("disposition"),
-                        rows.getLong("hits"), Times.instant(rows, "last_hit")))
-                .list();
+                        + "AND (created_at >= ? OR stored_at >= ?) "
+                        + "GROUP BY suppressed_by, disposition",
+                rows -> new SuppressionCount(rows.getString("suppressed_by"), rows.getString("disposition"),
+                        rows.getLong("hits"), Times.instant(rows, "last_hit")),
+                since.toEpochMilli(), since.toEpochMilli());
         List<SuppressionCount> sorted = new ArrayList<>(suppressions);
         sorted.sort(Comparator.comparingLong(SuppressionCount::hits).reversed().thenComparing(SuppressionCount::rule));
         return new MetricsReport(since, until, groups, group(null, null, cases), sorted, List.of());

@@ -47,16 +47,12 @@ public final class StoreDatabase implements AutoCloseable {
 
     private final StoreLocation location;
     private final DataSource dataSource;
-    private final Jdbi jdbi;
+    private volatile Jdbi jdbi;
     private boolean migrated;
 
     private StoreDatabase(StoreLocation location, DataSource dataSource) {
         this.location = location;
         this.dataSource = dataSource;
-        this.jdbi = Jdbi.create(dataSource);
-        // The SQL is plain text with :parameters, no <attribute> templates; Jdbi's default engine ran a lexer over every
-        // statement to find them (~13 ms of a short command's first statement).
-        this.jdbi.setTemplateEngine(TemplateEngine.NOP);
     }
 
     public static StoreDatabase open(StoreLocation location) {
@@ -209,8 +205,35 @@ public final class StoreDatabase implements AutoCloseable {
         return migrated;
     }
 
+    /**
+     * Jdbi over this database, made at the first call: the writers and the responder actions use it; the read path of
+     * the short commands ({@link CaseQueries}, {@link MetricsQueries}) takes a {@link #connection()} instead and never
+     * loads Jdbi.
+     */
     public Jdbi jdbi() {
-        return jdbi;
+        Jdbi made = jdbi;
+        if (made == null) {
+            synchronized (this) {
+                made = jdbi;
+                if (made == null) {
+                    made = Jdbi.create(dataSource);
+                    // The SQL is plain text with :parameters, no <attribute> templates; Jdbi's default engine ran a
+                    // lexer over every statement to find them (~13 ms of a short command's first statement).
+                    made.setTemplateEngine(TemplateEngine.NOP);
+                    jdbi = made;
+                }
+            }
+        }
+        return made;
+    }
+
+    /** A connection of its own (from the pool, on PostgreSQL); the caller closes it. */
+    public java.sql.Connection connection() {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new CaseException("cannot open the case store " + location.display() + ": " + e.getMessage(), e);
+        }
     }
 
     public StoreLocation location() {
@@ -223,7 +246,8 @@ public final class StoreDatabase implements AutoCloseable {
 
     @Override
     public void close() {
-        if (dataSource instanceof HikariDataSource pool) {
+        // SQLite first: the check alone would load HikariCP's classes, which a SQLite store never uses
+        if (!location.sqlite() && dataSource instanceof HikariDataSource pool) {
             pool.close();
         }
     }

@@ -30,7 +30,7 @@ final class StoredVerdicts {
 
     static Verdict read(byte[] stored, LongFunction<byte[]> dictionaries) {
         try {
-            return Json.mapper().readValue(Blobs.read(stored, dictionaries), Verdict.class);
+            return VerdictJson.verdict(Blobs.read(stored, dictionaries));
         } catch (IOException e) {
             throw new IllegalStateException("a stored verdict cannot be read back: " + e.getMessage(), e);
         }

@@ -234,11 +234,11 @@ public final class IpListBuilder {
                 sweep4.emit(0, after, depth > 0 ? stackEntry[depth - 1] : -1);
             }
         }
-        int[] v4Starts = new int[sweep4.size];
+        V4Intervals.Builder intervals4 = new V4Intervals.Builder();
         for (int i = 0; i < sweep4.size; i++) {
-            v4Starts[i] = (int) sweep4.low[i];
+            intervals4.add((int) sweep4.low[i], sweep4.owner[i]);
         }
-        V4Intervals v4 = new V4Intervals(v4Starts, Arrays.copyOf(sweep4.owner, sweep4.size), v4BucketsFrom);
+        V4Intervals v4 = intervals4.build(v4BucketsFrom);
 
         // IPv6: sort positions by (network, prefix, position)
         Integer[] order6 = new Integer[v6Count];

@@ -1,19 +1,22 @@
 package dev.vigil.intel.lists;
 
+import java.util.Arrays;
+
 /**
  * Disjoint IPv4 address intervals, sorted by start, each owned by an entry or by none (a gap). The interval containing
  * an address is the last one starting at or before it.
+ *
+ * <p>Gaps and owned intervals alternate: the first interval is a gap from 0.0.0.0, and where two owned intervals meet
+ * (a /32 inside a /24) an empty gap with the same start goes between them. So whether an address is in some entry is
+ * the parity of its interval's number, and only a match reads {@code owners} (which holds the owned intervals only).
  *
  * <p>Large indexes are laid out for look-ups that miss the CPU caches: with hundreds of thousands of intervals a look-up
  * costs what its cache misses cost, so the index is small and a look-up reads few lines, none depending on a
  * comparison. A table over the top 16 bits ({@code firsts}) gives the intervals starting in the address's /16; of
  * those only the low 16 bits of the start are kept ({@code lows}, 2 bytes an interval, a few of them in one cache line),
- * counted without branching; a bit per interval ({@code owned}, small enough to stay cached) says whether it is a gap,
- * and only a match reads {@code owners}. Six lists of 250,000 entries take about 7 MB this way instead of 23 MB.
- * Small indexes binary-search an int array of starts instead of paying 256 KB for the table.
+ * counted without branching. Small indexes binary-search an int array of starts instead of paying 256 KB for the table.
  */
 final class V4Intervals {
-
 
     /** From this many intervals on, the /16 table is used. */
     static final int BUCKETS_FROM = 4096;
@@ -24,24 +27,15 @@ final class V4Intervals {
     private final char[] lows;
     /** Small: the starts, sign-flipped so that signed comparison orders them as unsigned. */
     private final int[] flippedStarts;
-    /** Bit {@code i} is set when interval {@code i} has an owner. */
-    private final long[] owned;
+    /** The owner of interval {@code 2 * i + 1}. */
     private final int[] owners;
 
-    /** {@code starts} (unsigned 32-bit values in ascending order) and their {@code owners} (-1 for a gap). */
-    V4Intervals(int[] starts, int[] owners) {
-        this(starts, owners, BUCKETS_FROM);
-    }
-
-    /** As {@link #V4Intervals(int[], int[])}, with the table from {@code bucketsFrom} intervals on (tests use both layouts). */
+    /**
+     * {@code starts} (unsigned 32-bit values in ascending order, the first one 0) and their owners: gaps at even
+     * positions, {@code owners[i]} owns the interval at {@code 2 * i + 1}.
+     */
     V4Intervals(int[] starts, int[] owners, int bucketsFrom) {
         this.owners = owners;
-        this.owned = new long[(owners.length + 63) >>> 6];
-        for (int i = 0; i < owners.length; i++) {
-            if (owners[i] >= 0) {
-                owned[i >>> 6] |= 1L << i;
-            }
-        }
         if (starts.length >= bucketsFrom) {
             this.firsts = firsts(starts);
             this.lows = new char[starts.length];
@@ -74,10 +68,7 @@ final class V4Intervals {
     /** The entry owning {@code address} (its unsigned 32 bits), or -1. */
     int find(int address) {
         int interval = firsts != null ? inBucket(address) : searched(address);
-        if (interval < 0 || (owned[interval >>> 6] & (1L << interval)) == 0) {
-            return -1;
-        }
-        return owners[interval];
+        return (interval & 1) == 0 ? -1 : owners[interval >>> 1];
     }
 
     /**
@@ -97,12 +88,13 @@ final class V4Intervals {
         return last;
     }
 
+    /** The last interval starting at or before the address (the first one starts at 0, so there always is one). */
     private int searched(int address) {
         int key = address ^ 0x80000000;
         int[] starts = flippedStarts;
         int lo = 0;
         int hi = starts.length - 1;
-        int found = -1;
+        int found = 0;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
             if (starts[mid] <= key) {
@@ -113,5 +105,48 @@ final class V4Intervals {
             }
         }
         return found;
+    }
+
+    /** Collects the intervals in address order and makes the alternating form. */
+    static final class Builder {
+        private int[] starts = new int[16];
+        private int[] owners = new int[8];
+        private int size;
+
+        Builder() {
+            starts[size++] = 0; // the gap from 0.0.0.0
+        }
+
+        /** The interval from {@code start} on is owned by {@code owner} (-1: a gap); starts come in ascending order. */
+        void add(int start, int owner) {
+            boolean lastOwned = (size & 1) == 0;
+            if (owner < 0) {
+                if (lastOwned) {
+                    append(start);
+                }
+                return;
+            }
+            if (lastOwned) {
+                append(start); // an empty gap between two owners
+            }
+            append(start);
+            int index = (size - 1) >>> 1;
+            if (index == owners.length) {
+                owners = Arrays.copyOf(owners, index * 2);
+            }
+            owners[index] = owner;
+        }
+
+        private void append(int start) {
+            if (size == starts.length) {
+                starts = Arrays.copyOf(starts, size * 2);
+            }
+            starts[size++] = start;
+        }
+
+        V4Intervals build(int bucketsFrom) {
+            return new V4Intervals(Arrays.copyOf(starts, size), Arrays.copyOf(owners, size >>> 1),
+                    bucketsFrom);
+        }
     }
 }

@@ -15,6 +15,8 @@ final class V6Intervals {
     /** Starts, high and low halves interleaved. */
     private final long[] starts;
     private final int[] owners;
+    /** For large indexes: one bit per /20 block, set when some owned interval reaches into it (see {@link V4Intervals}). */
+    private final long[] occupied;
     /** {@code buckets[b]} is the first interval whose start's top 16 bits are {@code >= b}; null for small indexes. */
     private final int[] buckets;
 
@@ -26,6 +28,26 @@ final class V6Intervals {
             starts[2 * i + 1] = lowStarts[i];
         }
         this.buckets = highStarts.length >= BUCKETS_FROM ? buckets(highStarts) : null;
+        this.occupied = highStarts.length >= BUCKETS_FROM ? occupied(highStarts, lowStarts, owners) : null;
+    }
+
+    private static long[] occupied(long[] highStarts, long[] lowStarts, int[] owners) {
+        long[] blocks = new long[(1 << 20) / 64];
+        for (int i = 0; i < owners.length; i++) {
+            if (owners[i] < 0) {
+                continue;
+            }
+            int first = (int) (highStarts[i] >>> 44);
+            int last = (1 << 20) - 1;
+            if (i + 1 < owners.length) {
+                long endHigh = lowStarts[i + 1] == 0 ? highStarts[i + 1] - 1 : highStarts[i + 1];
+                last = (int) (endHigh >>> 44);
+            }
+            for (int block = first; block <= last; block++) {
+                blocks[block >>> 6] |= 1L << block;
+            }
+        }
+        return blocks;
     }
 
     private static int[] buckets(long[] highStarts) {
@@ -42,6 +64,9 @@ final class V6Intervals {
 
     /** The entry owning the address {@code high:low}, or -1. */
     int find(long high, long low) {
+        if (occupied != null && (occupied[(int) (high >>> 50)] & (1L << (high >>> 44))) == 0) {
+            return -1;
+        }
         int lo = 0;
         int hi = owners.length - 1;
         if (buckets != null) {

@@ -34,8 +34,9 @@ public final class IpListBuilder {
     private byte[] v4Prefixes = new byte[1024];
     private int[] v4Notes = new int[1024];
 
-    /** From this many IPv4 intervals on the index uses its /16 table; tests lower it to check both layouts. */
+    /** From this many intervals on an index uses its tables for large lists; tests change it to check both layouts. */
     private int v4BucketsFrom = V4Intervals.BUCKETS_FROM;
+    private int v6BucketsFrom = V6Intervals.BUCKETS_FROM;
 
     private int v6Count;
     private long[] v6High = new long[64];
@@ -49,9 +50,10 @@ public final class IpListBuilder {
         this.source = source;
     }
 
-    /** The same builder, with the IPv4 /16 table from {@code intervals} intervals on (for tests of both layouts). */
-    IpListBuilder v4BucketsFrom(int intervals) {
+    /** The same builder, with the layout for large lists from {@code intervals} intervals on (for tests of both layouts). */
+    IpListBuilder largeFrom(int intervals) {
         this.v4BucketsFrom = intervals;
+        this.v6BucketsFrom = intervals;
         return this;
     }
 
@@ -284,7 +286,7 @@ public final class IpListBuilder {
             emitAfter(sweep6, stackEndHigh[depth], stackEnd[depth], depth > 0 ? stackEntry[depth - 1] : -1);
         }
         V6Intervals v6 = new V6Intervals(Arrays.copyOf(sweep6.high, sweep6.size),
-                Arrays.copyOf(sweep6.low, sweep6.size), Arrays.copyOf(sweep6.owner, sweep6.size));
+                Arrays.copyOf(sweep6.low, sweep6.size), Arrays.copyOf(sweep6.owner, sweep6.size), v6BucketsFrom);
 
         // entries: IPv4 first, then IPv6 (owners of IPv6 intervals are already offset by v4Count)
         byte[] prefixes = new byte[v4Count + v6Count];

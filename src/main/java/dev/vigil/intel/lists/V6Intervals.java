@@ -20,15 +20,17 @@ final class V6Intervals {
     /** {@code buckets[b]} is the first interval whose start's top 16 bits are {@code >= b}; null for small indexes. */
     private final int[] buckets;
 
-    V6Intervals(long[] highStarts, long[] lowStarts, int[] owners) {
+    /** Starts in ascending order, as high and low halves, and their owners (-1 for a gap); the table and the bitmap from
+     *  {@code bucketsFrom} intervals on (tests use both layouts). */
+    V6Intervals(long[] highStarts, long[] lowStarts, int[] owners, int bucketsFrom) {
         this.owners = owners;
         this.starts = new long[highStarts.length * 2];
         for (int i = 0; i < highStarts.length; i++) {
             starts[2 * i] = highStarts[i];
             starts[2 * i + 1] = lowStarts[i];
         }
-        this.buckets = highStarts.length >= BUCKETS_FROM ? buckets(highStarts) : null;
-        this.occupied = highStarts.length >= BUCKETS_FROM ? occupied(highStarts, lowStarts, owners) : null;
+        this.buckets = highStarts.length >= bucketsFrom ? buckets(highStarts) : null;
+        this.occupied = highStarts.length >= bucketsFrom ? occupied(highStarts, lowStarts, owners) : null;
     }
 
     private static long[] occupied(long[] highStarts, long[] lowStarts, int[] owners) {

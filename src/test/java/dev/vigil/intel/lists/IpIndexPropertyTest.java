@@ -58,7 +58,7 @@ class IpIndexPropertyTest {
         }
     }
 
-    /** Addresses near the ends of each space, in one crowded /16, and anywhere. */
+    /** Addresses near the ends of each space and of the IPv4-mapped range, in one crowded /16, and anywhere. */
     @Provide
     Arbitrary<Address> addresses() {
         Arbitrary<BigInteger> v4 = Arbitraries.oneOf(
@@ -72,6 +72,9 @@ class IpIndexPropertyTest {
                 Arbitraries.longs().between(0, 0x1FF).map(BigInteger::valueOf),
                 Arbitraries.longs().between(0, 0x1FF).map(offset -> V6_TOP.subtract(BigInteger.valueOf(offset))),
                 Arbitraries.longs().between(0, 0xFFFF).map(offset -> db8.add(BigInteger.valueOf(offset).shiftLeft(56))),
+                // both ends of ::ffff:0:0/96, the IPv4-mapped addresses
+                Arbitraries.longs().between(0xFFFF00000000L - 0x100, 0xFFFF00000000L + 0xFF).map(BigInteger::valueOf),
+                Arbitraries.longs().between(0xFFFFFFFFFFFFL - 0xFF, 0xFFFFFFFFFFFFL + 0x100).map(BigInteger::valueOf),
                 Arbitraries.bigIntegers().between(BigInteger.ZERO, V6_TOP));
         return Arbitraries.frequencyOf(
                 Tuple.of(3, v4.map(value -> new Address(true, value))),
@@ -138,6 +141,21 @@ class IpIndexPropertyTest {
         }
     }
 
+    private static Cidr unmapped(Cidr cidr) {
+        if (cidr.prefix() >= 96 && isMapped(cidr.v4(), cidr.first())) {
+            return new Cidr(true, low32(cidr.first()), cidr.prefix() - 96);
+        }
+        return cidr;
+    }
+
+    private static boolean isMapped(boolean v4, BigInteger value) {
+        return !v4 && value.shiftRight(32).equals(BigInteger.valueOf(0xFFFF));
+    }
+
+    private static BigInteger low32(BigInteger value) {
+        return value.and(BigInteger.valueOf(0xFFFFFFFFL));
+    }
+
     private static IpList build(List<Cidr> cidrs, int largeFrom) {
         IpListBuilder builder = new IpListBuilder(largeFrom == 0 ? "large" : "small", "cidr", "memory").largeFrom(largeFrom);
         for (int i = 0; i < cidrs.size(); i++) {
@@ -146,8 +164,14 @@ class IpIndexPropertyTest {
         return builder.build();
     }
 
-    /** The longest prefix containing the address; of equal entries, the first one added. */
-    private static Optional<IpMatch> checkingEveryEntry(List<Cidr> cidrs, Address address) {
+    /**
+     * The longest prefix containing the address; of equal entries, the first one added. An IPv4-mapped IPv6 address
+     * ({@code ::ffff:192.0.2.1}) is its IPv4 address, and so is a range of them (a prefix of at least 96 bits inside
+     * {@code ::ffff:0:0/96}).
+     */
+    private static Optional<IpMatch> checkingEveryEntry(List<Cidr> drawn, Address probe) {
+        List<Cidr> cidrs = drawn.stream().map(IpIndexPropertyTest::unmapped).toList();
+        Address address = isMapped(probe.v4(), probe.value()) ? new Address(true, low32(probe.value())) : probe;
         int best = -1;
         for (int i = 0; i < cidrs.size(); i++) {
             Cidr cidr = cidrs.get(i);

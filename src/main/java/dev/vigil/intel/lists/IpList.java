@@ -17,13 +17,13 @@ public final class IpList {
     private final String kind;
     private final String source;
     private final Duration loadTime;
-    private final IntervalIndex v4;
-    private final IntervalIndex v6;
+    private final V4Intervals v4;
+    private final V6Intervals v6;
     private final Entries entries;
     private final int v4Entries;
     private final int v6Entries;
 
-    IpList(String name, String kind, String source, Duration loadTime, IntervalIndex v4, IntervalIndex v6, Entries entries,
+    IpList(String name, String kind, String source, Duration loadTime, V4Intervals v4, V6Intervals v6, Entries entries,
            int v4Entries, int v6Entries) {
         this.v4Entries = v4Entries;
         this.v6Entries = v6Entries;
@@ -85,7 +85,7 @@ public final class IpList {
 
     /** The longest-prefix entry containing the IPv4 address {@code address} (unsigned 32-bit value). */
     public Optional<IpMatch> matchV4(long address) {
-        int entry = v4.find(0, address);
+        int entry = v4.find((int) address);
         return entry < 0 ? Optional.empty() : Optional.of(entries.match(name, entry));
     }
 
@@ -108,13 +108,13 @@ public final class IpList {
         }
         long address = IpText.parseV4(ip);
         if (address != IpText.NOT_V4) {
-            return v4.find(0, address);
+            return v4.find((int) address);
         }
         ParsedIp parsed = ParsedIp.parse(ip);
         if (parsed == null) {
             return -1;
         }
-        return parsed.isV4() ? v4.find(0, parsed.low()) : v6.find(parsed.high(), parsed.low());
+        return parsed.isV4() ? v4.find((int) parsed.low()) : v6.find(parsed.high(), parsed.low());
     }
 
     @Override

@@ -34,6 +34,10 @@ public final class IpListBuilder {
     private byte[] v4Prefixes = new byte[1024];
     private int[] v4Notes = new int[1024];
 
+    /** From this many intervals on an index uses its tables for large lists; tests change it to check both layouts. */
+    private int v4BucketsFrom = V4Intervals.BUCKETS_FROM;
+    private int v6BucketsFrom = V6Intervals.BUCKETS_FROM;
+
     private int v6Count;
     private long[] v6High = new long[64];
     private long[] v6Low = new long[64];
@@ -44,6 +48,13 @@ public final class IpListBuilder {
         this.name = name;
         this.kind = kind;
         this.source = source;
+    }
+
+    /** The same builder, with the layout for large lists from {@code intervals} intervals on (for tests of both layouts). */
+    IpListBuilder largeFrom(int intervals) {
+        this.v4BucketsFrom = intervals;
+        this.v6BucketsFrom = intervals;
+        return this;
     }
 
     /** A list from in-memory CIDR strings (for benchmarks and tests). */
@@ -225,11 +236,11 @@ public final class IpListBuilder {
                 sweep4.emit(0, after, depth > 0 ? stackEntry[depth - 1] : -1);
             }
         }
-        int[] v4Starts = new int[sweep4.size];
+        V4Intervals.Builder intervals4 = new V4Intervals.Builder();
         for (int i = 0; i < sweep4.size; i++) {
-            v4Starts[i] = (int) (sweep4.low[i] ^ 0x80000000L);
+            intervals4.add((int) sweep4.low[i], sweep4.owner[i]);
         }
-        IntervalIndex v4 = new IntervalIndex(v4Starts, null, null, Arrays.copyOf(sweep4.owner, sweep4.size));
+        V4Intervals v4 = intervals4.build(v4BucketsFrom);
 
         // IPv6: sort positions by (network, prefix, position)
         Integer[] order6 = new Integer[v6Count];
@@ -274,8 +285,8 @@ public final class IpListBuilder {
             depth--;
             emitAfter(sweep6, stackEndHigh[depth], stackEnd[depth], depth > 0 ? stackEntry[depth - 1] : -1);
         }
-        IntervalIndex v6 = new IntervalIndex(null, Arrays.copyOf(sweep6.high, sweep6.size),
-                Arrays.copyOf(sweep6.low, sweep6.size), Arrays.copyOf(sweep6.owner, sweep6.size));
+        V6Intervals v6 = new V6Intervals(Arrays.copyOf(sweep6.high, sweep6.size),
+                Arrays.copyOf(sweep6.low, sweep6.size), Arrays.copyOf(sweep6.owner, sweep6.size), v6BucketsFrom);
 
         // entries: IPv4 first, then IPv6 (owners of IPv6 intervals are already offset by v4Count)
         byte[] prefixes = new byte[v4Count + v6Count];

@@ -15,36 +15,45 @@ public final class IpText {
     private IpText() {
     }
 
-    /** The IPv4 address in {@code text[from, to)} as an unsigned value, or {@link #NOT_V4}. */
+    /**
+     * The IPv4 address in {@code text[from, to)} as an unsigned value, or {@link #NOT_V4}. Leading zeros are rejected
+     * ({@code 010.0.0.1} is octal to some tools).
+     *
+     * <p>This runs once per look-up, and a look-up into large lists waits on cache misses: the fewer instructions the
+     * parse takes, the further the processor gets into the next look-ups while it waits. So a digit costs a compare
+     * and a multiply-add, and an octet is checked once, at its end.
+     */
     public static long parseV4(CharSequence text, int from, int to) {
-        long address = 0;
-        int octets = 0;
-        int value = -1;
+        if (to - from < 7 || to - from > 15) {
+            return NOT_V4;
+        }
+        int address = 0;
+        int value = 0;
+        int digits = 0;
+        int dots = 0;
         for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c >= '0' && c <= '9') {
-                if (value == 0 && i > from && text.charAt(i - 1) == '0') {
-                    return NOT_V4; // leading zero: ambiguous (octal in some tools), rejected
-                }
-                value = value < 0 ? c - '0' : value * 10 + (c - '0');
-                if (value > 255) {
-                    return NOT_V4;
-                }
-            } else if (c == '.') {
-                if (value < 0 || octets == 3) {
-                    return NOT_V4;
-                }
-                address = (address << 8) | value;
-                octets++;
-                value = -1;
+            int digit = text.charAt(i) - '0';
+            if (digit >= 0 && digit <= 9) {
+                value = value * 10 + digit;
+                digits++;
+            } else if (digit == '.' - '0' && dots < 3 && isOctet(value, digits)) {
+                address = address << 8 | value;
+                value = 0;
+                digits = 0;
+                dots++;
             } else {
                 return NOT_V4;
             }
         }
-        if (value < 0 || octets != 3) {
+        if (dots != 3 || !isOctet(value, digits)) {
             return NOT_V4;
         }
-        return (address << 8) | value;
+        return (address << 8 | value) & 0xFFFFFFFFL;
+    }
+
+    /** One to three digits worth at most 255, without a leading zero. */
+    private static boolean isOctet(int value, int digits) {
+        return digits == 1 || digits == 2 && value >= 10 || digits == 3 && value >= 100 && value <= 255;
     }
 
     public static long parseV4(CharSequence text) {

@@ -34,7 +34,7 @@ public final class FindingRecorder implements AutoCloseable {
     public static final int DEFAULT_BATCH_SIZE = 1000;
     private static final int BATCHES_IN_FLIGHT = 2;
     /** At most this many batches share a transaction (see {@link #write}). */
-    static final int BATCHES_PER_COMMIT = 8;
+    static final int BATCHES_PER_COMMIT = 32;
 
     private final Jdbi jdbi;
     private final int batchSize;

@@ -56,19 +56,22 @@ final class ObservationIndex {
         return type + "|" + remoteIp + "|" + (port == null ? BatchWrite.ANY_PORT : port);
     }
 
-    boolean seenBefore(String subject, String remoteIp, Integer port, Instant before) {
-        Long first = contacts.get(subject + "|" + remoteIp + "|" + (port == null ? BatchWrite.ANY_PORT : port));
+    static String contactKey(String subject, String remoteIp, Integer port) {
+        return subject + "|" + remoteIp + "|" + (port == null ? BatchWrite.ANY_PORT : port);
+    }
+
+    /** {@code key}: {@link #contactKey}, made once by the caller for all the indexes it asks. */
+    boolean seenBefore(String key, Instant before) {
+        Long first = contacts.get(key);
         return first != null && (before == null || first < before.toEpochMilli());
     }
 
-    void instancesWithPattern(String type, String remoteIp, Integer port, Instant from, Instant to,
-                              Collection<String> instances) {
-        Map<String, long[]> spans = patterns.get(type + "|" + remoteIp + "|" + (port == null ? BatchWrite.ANY_PORT : port));
+    /** {@code key}: {@link #patternKey}, made once by the caller for all the indexes it asks. */
+    void instancesWithPattern(String key, long fromMillis, long toMillis, Collection<String> instances) {
+        Map<String, long[]> spans = patterns.get(key);
         if (spans == null) {
             return;
         }
-        long fromMillis = from.toEpochMilli();
-        long toMillis = to.toEpochMilli();
         spans.forEach((instance, span) -> {
             if (span[0] <= toMillis && span[1] >= fromMillis) {
                 instances.add(instance);

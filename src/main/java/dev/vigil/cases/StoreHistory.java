@@ -69,8 +69,9 @@ public final class StoreHistory implements History, AutoCloseable {
             return false;
         }
         // the findings not committed yet first: a batch committing meanwhile is then seen by the query that follows
+        String key = ObservationIndex.contactKey(subject, remoteIp, port);
         for (ObservationIndex index : unflushed()) {
-            if (index.seenBefore(subject, remoteIp, port, before)) {
+            if (index.seenBefore(key, before)) {
                 return true;
             }
         }
@@ -85,13 +86,14 @@ public final class StoreHistory implements History, AutoCloseable {
         Instant from = at.minus(window);
         Instant to = at.plus(window);
         Set<String> instances = new LinkedHashSet<>();
-        for (ObservationIndex index : unflushed()) {
-            index.instancesWithPattern(type, remoteIp, port, from, to, instances);
-        }
+        String key = ObservationIndex.patternKey(type, remoteIp, port);
         long fromMillis = from.toEpochMilli();
         long toMillis = to.toEpochMilli();
+        for (ObservationIndex index : unflushed()) {
+            index.instancesWithPattern(key, fromMillis, toMillis, instances);
+        }
         int fromStore = 0;
-        for (HistoryQueries.PatternInstance stored : storedPattern(type, remoteIp, port)) {
+        for (HistoryQueries.PatternInstance stored : storedPattern(key, type, remoteIp, port)) {
             if (stored.firstSeen() <= toMillis && stored.lastSeen() >= fromMillis && fromStore < HistoryQueries.MAX_INSTANCES) {
                 instances.add(stored.instance());
                 fromStore++;
@@ -100,8 +102,7 @@ public final class StoreHistory implements History, AutoCloseable {
         return instances;
     }
 
-    private List<HistoryQueries.PatternInstance> storedPattern(String type, String remoteIp, Integer port) {
-        String key = ObservationIndex.patternKey(type, remoteIp, port);
+    private List<HistoryQueries.PatternInstance> storedPattern(String key, String type, String remoteIp, Integer port) {
         long version;
         synchronized (cacheLock) {
             List<HistoryQueries.PatternInstance> cached = cachedPatterns.get(key);

@@ -538,6 +538,19 @@ abstract class CaseStoreContract {
                     + "('" + type + "', '198.51.100.7', -1, 'i-0aaa', 500, 2000), "
                     + "('" + type + "', '198.51.100.7', 4444, 'i-0bbb', 1500, 1600), "
                     + "('" + type + "', '198.51.100.7', -1, 'i-0bbb', 1500, 1600)");
+            // a case as schema 2 kept it (SQLite: its tables are rebuilt keyed on the rowid / clustered on the key)
+            statement.execute("INSERT INTO cases (number, case_key, open_key, type, account_id, title, state, level_rank, "
+                    + "max_score, first_finding_id, finding_count, first_seen, last_seen, detected_at, opened_at, updated_at) "
+                    + "VALUES (7, 'k-7', 'k-7', '" + type + "', '111122223333', 'unusual port', 'open', 3, 8.0, 'f-7', 2, "
+                    + "500, 2000, 600, 700, 800)");
+            statement.execute("INSERT INTO case_resources (case_number, kind, resource) VALUES (7, 'instance', 'i-0aaa'), "
+                    + "(7, 'instance', 'i-0bbb')");
+            statement.execute("INSERT INTO timeline (id, case_number, at, actor, kind, to_state, finding_id, text) "
+                    + "VALUES (3, 7, 700, 'vigil', 'opened', 'open', 'f-7', 'opened by f-7')");
+            statement.execute("INSERT INTO case_checklists (case_number, steps) VALUES (7, X'00')".replace("X'00'",
+                    old.url().startsWith("jdbc:postgresql") ? "'\\x00'::bytea" : "X'00'"));
+            statement.execute("UPDATE counters SET value = 7 WHERE name = 'case'");
+            statement.execute("UPDATE counters SET value = 3 WHERE name = 'event'");
         }
 
         try (CaseStore migrated = CaseStore.open(old, clock); StoreHistory history = migrated.history()) {
@@ -559,6 +572,32 @@ abstract class CaseStoreContract {
             counts.next();
             assertThat(counts.getLong(1)).as("the contacts without the rows for any port").isEqualTo(2);
             assertThat(counts.getLong(2)).as("the pattern instances without the rows for any port").isEqualTo(3);
+        }
+        try (CaseStore migrated = CaseStore.open(old, clock)) {
+            CaseSummary kept = migrated.summary(new CaseId(7));
+            assertThat(kept.title()).isEqualTo("unusual port");
+            assertThat(kept.findings()).isEqualTo(2);
+            assertThat(kept.firstSeen()).isEqualTo(Instant.ofEpochMilli(500));
+            assertThat(kept.lastSeen()).isEqualTo(Instant.ofEpochMilli(2000));
+            assertThat(migrated.list(new CaseFilter(null, true, null, 10))).extracting(CaseSummary::id)
+                    .containsExactly(new CaseId(7));
+            assertThat(migrated.timeline(new CaseId(7))).extracting(TimelineEntry::text).containsExactly("opened by f-7");
+            // numbering goes on after the migrated rows
+            Finding finding = Triaged.networkPortUnusual("f-8", PRODUCTION, "i-0ccc", "203.0.113.9", 22, MONDAY);
+            migrated.record(finding, Triaged.escalate(finding));
+            assertThat(migrated.list(new CaseFilter(null, true, null, 10))).extracting(CaseSummary::id)
+                    .contains(new CaseId(7), new CaseId(8));
+            assertThat(migrated.timeline(new CaseId(8))).hasSize(1);
+            assertThat(migrated.show(new CaseId(8)).resources().get("instance")).containsExactly("i-0ccc");
+        }
+        try (Connection connection = DriverManager.getConnection(old.url(), old.user(), old.password());
+             Statement statement = connection.createStatement();
+             ResultSet counts = statement.executeQuery("SELECT (SELECT count(*) FROM case_resources WHERE case_number = 7), "
+                     + "(SELECT count(*) FROM case_checklists), (SELECT max(id) FROM timeline)")) {
+            counts.next();
+            assertThat(counts.getLong(1)).isEqualTo(2);
+            assertThat(counts.getLong(2)).isEqualTo(2);
+            assertThat(counts.getLong(3)).isEqualTo(4);
         }
     }
 

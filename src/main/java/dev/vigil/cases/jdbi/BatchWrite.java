@@ -120,13 +120,13 @@ public final class BatchWrite {
     private Map<String, Stored> stored;
     private Map<String, Long> openCases;
     private final Map<Long, CaseDraft> drafts = new LinkedHashMap<>();
-    private final Map<String, Map<String, Object>> inserts = new LinkedHashMap<>();
-    private final List<Map<String, Object>> updates = new ArrayList<>();
+    private final Map<String, Object[]> inserts = new LinkedHashMap<>();
+    private final List<Object[]> updates = new ArrayList<>();
     private final List<Map<String, Object>> versions = new ArrayList<>();
-    private final Map<String, Map<String, Object>> contacts = new HashMap<>();
-    private final Map<String, Map<String, Object>> patterns = new HashMap<>();
+    private final Map<String, Object[]> contacts = new HashMap<>();
+    private final Map<String, Object[]> patterns = new HashMap<>();
     private final Set<List<Object>> resources = new LinkedHashSet<>();
-    private final List<Map<String, Object>> events = new ArrayList<>();
+    private final List<Object[]> events = new ArrayList<>();
     private final List<Map<String, Object>> newCases = new ArrayList<>();
     private final List<Map<String, Object>> checklists = new ArrayList<>();
     private long written;
@@ -148,31 +148,27 @@ public final class BatchWrite {
                 ? firstNewCase + (-number - 1) : value;
         if (!events.isEmpty()) {
             long id = Counters.reserve(handle, "event", events.size());
-            for (Map<String, Object> event : events) {
-                event.put("id", id++);
+            for (Object[] event : events) {
+                event[0] = id++;
             }
         }
         List<Map<String, Object>> caseUpdates = caseUpdates(drafts.values());
-        List<Map<String, Object>> resourceRows = new ArrayList<>();
+        List<Object[]> resourceRows = new ArrayList<>(resources.size());
         for (List<Object> resource : resources) {
-            Map<String, Object> row = new HashMap<>();
-            row.put("case_number", resource.get(0));
-            row.put("kind", resource.get(1));
-            row.put("resource", resource.get(2));
-            resourceRows.add(row);
+            resourceRows.add(resource.toArray());
         }
         try {
             Connection connection = handle.getConnection();
-            INSERT_FINDING.execute(connection, inserts.values(), caseNumbers);
-            UPDATE_FINDING.execute(connection, updates, caseNumbers);
+            INSERT_FINDING.executeRows(connection, inserts.values(), caseNumbers);
+            UPDATE_FINDING.executeRows(connection, updates, caseNumbers);
             INSERT_VERSION.execute(connection, versions, caseNumbers);
-            UPSERT_CONTACT.execute(connection, contacts.values(), caseNumbers);
-            UPSERT_PATTERN.execute(connection, patterns.values(), caseNumbers);
+            UPSERT_CONTACT.executeRows(connection, contacts.values(), caseNumbers);
+            UPSERT_PATTERN.executeRows(connection, patterns.values(), caseNumbers);
             INSERT_CASE.execute(connection, newCases, caseNumbers);
             UPDATE_CASE.execute(connection, caseUpdates, caseNumbers);
             INSERT_CHECKLIST.execute(connection, checklists, caseNumbers);
-            INSERT_RESOURCE.execute(connection, resourceRows, caseNumbers);
-            INSERT_EVENT.execute(connection, events, caseNumbers);
+            INSERT_RESOURCE.executeRows(connection, resourceRows, caseNumbers);
+            INSERT_EVENT.executeRows(connection, events, caseNumbers);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot store a batch of " + entries.size() + " findings: " + e.getMessage(), e);
         }
@@ -215,7 +211,7 @@ public final class BatchWrite {
             events.add(event(caseNumber, "finding_updated", null, null, finding.id(),
                     "count " + finding.count() + ", updated " + finding.updatedAt() + ": " + reason(verdict)));
         }
-        Map<String, Object> row = findingRow(finding, verdict, rank, caseNumber, storedVerdict);
+        Object[] row = findingRow(finding, verdict, rank, caseNumber, storedVerdict);
         if (before == null) {
             inserts.put(finding.id(), row);
             written++;
@@ -350,12 +346,24 @@ public final class BatchWrite {
         return chunks;
     }
 
+    /** The layout of a finding's row (see {@link JdbcBatch#executeRows}). */
+    private static final List<String> FINDING_COLUMNS = List.of("id", "type", "account_id", "region", "title", "score",
+            "created_at", "updated_at", "event_first_seen", "event_last_seen", "occurrences", "resource_label", "instance_id",
+            "remote_ip", "remote_port", "disposition", "level_rank", "playbook", "playbook_version", "deciding_rule",
+            "suppressed_by", "case_number", "stored_at", "verdict");
+    private static final List<String> EVENT_COLUMNS = List.of("id", "case_number", "at", "actor", "kind", "from_state",
+            "to_state", "finding_id", "text");
+    private static final List<String> CONTACT_COLUMNS = List.of("subject", "remote_ip", "remote_port", "first_seen");
+    private static final List<String> PATTERN_COLUMNS = List.of("type", "remote_ip", "remote_port", "instance_id",
+            "first_seen", "last_seen");
+    private static final List<String> RESOURCE_COLUMNS = List.of("case_number", "kind", "resource");
+
     private static final JdbcBatch INSERT_FINDING = new JdbcBatch("INSERT INTO findings (id, type, account_id, region, title, score, created_at, "
             + "updated_at, event_first_seen, event_last_seen, occurrences, resource_label, instance_id, remote_ip, remote_port, "
             + "disposition, level_rank, playbook, playbook_version, deciding_rule, suppressed_by, case_number, stored_at, verdict) "
             + "VALUES (:id, :type, :account_id, :region, :title, :score, :created_at, :updated_at, :event_first_seen, "
             + ":event_last_seen, :occurrences, :resource_label, :instance_id, :remote_ip, :remote_port, :disposition, :level_rank, "
-            + ":playbook, :playbook_version, :deciding_rule, :suppressed_by, :case_number, :stored_at, :verdict)");
+            + ":playbook, :playbook_version, :deciding_rule, :suppressed_by, :case_number, :stored_at, :verdict)", FINDING_COLUMNS);
 
     private static final JdbcBatch UPDATE_FINDING = new JdbcBatch("UPDATE findings SET type = :type, account_id = :account_id, region = :region, "
             + "title = :title, score = :score, created_at = :created_at, updated_at = :updated_at, "
@@ -363,7 +371,7 @@ public final class BatchWrite {
             + "resource_label = :resource_label, instance_id = :instance_id, remote_ip = :remote_ip, remote_port = :remote_port, "
             + "disposition = :disposition, level_rank = :level_rank, playbook = :playbook, playbook_version = :playbook_version, "
             + "deciding_rule = :deciding_rule, suppressed_by = :suppressed_by, case_number = :case_number, stored_at = :stored_at, "
-            + "verdict = :verdict WHERE id = :id");
+            + "verdict = :verdict WHERE id = :id", FINDING_COLUMNS);
 
     private static final JdbcBatch INSERT_VERSION = new JdbcBatch("INSERT INTO finding_versions (finding_id, updated_at, occurrences, disposition, "
             + "level_rank, playbook_version, deciding_rule, verdict, replaced_at) VALUES (:finding_id, :updated_at, "
@@ -372,7 +380,8 @@ public final class BatchWrite {
     private static final JdbcBatch UPSERT_CONTACT = new JdbcBatch("INSERT INTO contacts (subject, remote_ip, remote_port, "
             + "first_seen) VALUES (:subject, :remote_ip, :remote_port, :first_seen) "
             + "ON CONFLICT (subject, remote_ip, remote_port) DO UPDATE SET first_seen = CASE "
-            + "WHEN excluded.first_seen < contacts.first_seen THEN excluded.first_seen ELSE contacts.first_seen END");
+            + "WHEN excluded.first_seen < contacts.first_seen THEN excluded.first_seen ELSE contacts.first_seen END",
+            CONTACT_COLUMNS);
 
     private static final JdbcBatch UPSERT_PATTERN = new JdbcBatch("INSERT INTO pattern_instances (type, remote_ip, "
             + "remote_port, instance_id, first_seen, last_seen) VALUES (:type, :remote_ip, :remote_port, :instance_id, "
@@ -380,7 +389,7 @@ public final class BatchWrite {
             + "first_seen = CASE WHEN excluded.first_seen < pattern_instances.first_seen THEN excluded.first_seen "
             + "ELSE pattern_instances.first_seen END, "
             + "last_seen = CASE WHEN excluded.last_seen > pattern_instances.last_seen THEN excluded.last_seen "
-            + "ELSE pattern_instances.last_seen END");
+            + "ELSE pattern_instances.last_seen END", PATTERN_COLUMNS);
 
     private static final JdbcBatch INSERT_CASE = new JdbcBatch("INSERT INTO cases (number, case_key, open_key, type, account_id, title, state, "
             + "resolution, level_rank, max_score, playbook, playbook_version, first_finding_id, finding_count, first_seen, "
@@ -400,9 +409,9 @@ public final class BatchWrite {
             + "updated_at = :now WHERE number = :number");
 
     private static final JdbcBatch INSERT_RESOURCE = new JdbcBatch("INSERT INTO case_resources (case_number, kind, resource) "
-            + "VALUES (:case_number, :kind, :resource) ON CONFLICT DO NOTHING");
+            + "VALUES (:case_number, :kind, :resource) ON CONFLICT DO NOTHING", RESOURCE_COLUMNS);
 
-    private static final JdbcBatch INSERT_EVENT = new JdbcBatch(Timeline.INSERT);
+    private static final JdbcBatch INSERT_EVENT = new JdbcBatch(Timeline.INSERT, EVENT_COLUMNS);
 
     /**
      * The cases this batch opened get their figures in their insert, the others in an update: an insert followed by an
@@ -427,8 +436,9 @@ public final class BatchWrite {
         return rows;
     }
 
-    private Map<String, Object> event(long caseNumber, String kind, String from, String to, String findingId, String text) {
-        return Timeline.row(caseNumber, now, "vigil", kind, from, to, findingId, text);
+    /** A timeline row laid out as {@code EVENT_COLUMNS}; its id is set once the batch's ids are reserved. */
+    private Object[] event(long caseNumber, String kind, String from, String to, String findingId, String text) {
+        return new Object[] {null, caseNumber, now, "vigil", kind, from, to, findingId, text};
     }
 
     private Map<String, Object> newCase(long number, String key, Finding finding, Verdict verdict) {
@@ -445,34 +455,34 @@ public final class BatchWrite {
         return row;
     }
 
-    private Map<String, Object> findingRow(Finding finding, Verdict verdict, int rank, Long caseNumber, byte[] storedVerdict) {
+    /** A finding's row laid out as {@code FINDING_COLUMNS}. */
+    private Object[] findingRow(Finding finding, Verdict verdict, int rank, Long caseNumber, byte[] storedVerdict) {
         RemoteEndpoint remote = finding.remote().orElse(null);
-        Map<String, Object> row = new HashMap<>();
-        row.put("id", finding.id());
-        row.put("type", finding.type().name());
-        row.put("account_id", finding.accountId());
-        row.put("region", finding.region());
-        row.put("title", finding.title());
-        row.put("score", finding.severity().score());
-        row.put("created_at", Times.millis(finding.createdAt()));
-        row.put("updated_at", Times.millis(finding.updatedAt()));
-        row.put("event_first_seen", Times.millis(finding.eventFirstSeen()));
-        row.put("event_last_seen", Times.millis(finding.eventLastSeen()));
-        row.put("occurrences", finding.count());
-        row.put("resource_label", truncate(finding.resource().label(), 256));
-        row.put("instance_id", finding.instance().map(instance -> instance.id()).orElse(null));
-        row.put("remote_ip", remote == null ? null : remote.ip());
-        row.put("remote_port", remote == null ? null : remote.port());
-        row.put("disposition", verdict.disposition().id());
-        row.put("level_rank", rank);
-        row.put("playbook", verdict.playbook());
-        row.put("playbook_version", verdict.playbookVersion());
-        row.put("deciding_rule", decidingRule(verdict));
-        row.put("suppressed_by", verdict.disposition().suppressed() ? suppressedBy(verdict) : null);
-        row.put("case_number", caseNumber);
-        row.put("stored_at", now);
-        row.put("verdict", storedVerdict);
-        return row;
+        return new Object[] {
+                finding.id(),
+                finding.type().name(),
+                finding.accountId(),
+                finding.region(),
+                finding.title(),
+                finding.severity().score(),
+                Times.millis(finding.createdAt()),
+                Times.millis(finding.updatedAt()),
+                Times.millis(finding.eventFirstSeen()),
+                Times.millis(finding.eventLastSeen()),
+                finding.count(),
+                truncate(finding.resource().label(), 256),
+                finding.instance().map(instance -> instance.id()).orElse(null),
+                remote == null ? null : remote.ip(),
+                remote == null ? null : remote.port(),
+                verdict.disposition().id(),
+                rank,
+                verdict.playbook(),
+                verdict.playbookVersion(),
+                decidingRule(verdict),
+                verdict.disposition().suppressed() ? suppressedBy(verdict) : null,
+                caseNumber,
+                now,
+                storedVerdict};
     }
 
     private Map<String, Object> versionRow(String findingId, Stored before) {
@@ -490,8 +500,7 @@ public final class BatchWrite {
     }
 
     /** Adds the finding's contacts and pattern instances to this batch's, merged per key (earliest first, latest last). */
-    private static void history(Finding finding, Map<String, Map<String, Object>> contacts,
-                                Map<String, Map<String, Object>> patterns) {
+    private static void history(Finding finding, Map<String, Object[]> contacts, Map<String, Object[]> patterns) {
         Instant firstSeen = firstSeen(finding);
         if (firstSeen == null) {
             return;
@@ -507,31 +516,16 @@ public final class BatchWrite {
             }
             int port = port(remote.port());
             if (subject != null) {
-                Map<String, Object> contact = contacts.computeIfAbsent(subject + "|" + remote.ip() + "|" + port, key -> {
-                    Map<String, Object> row = new HashMap<>();
-                    row.put("subject", truncate(subject, 256));
-                    row.put("remote_ip", remote.ip());
-                    row.put("remote_port", port);
-                    row.put("first_seen", first);
-                    return row;
-                });
-                contact.put("first_seen", Math.min((Long) contact.get("first_seen"), first));
+                Object[] contact = contacts.computeIfAbsent(subject + "|" + remote.ip() + "|" + port,
+                        key -> new Object[] {truncate(subject, 256), remote.ip(), port, first});
+                contact[3] = Math.min((Long) contact[3], first);
             }
             if (instance != null) {
                 String type = finding.type().name();
-                Map<String, Object> pattern = patterns.computeIfAbsent(type + "|" + remote.ip() + "|" + port + "|" + instance,
-                        key -> {
-                            Map<String, Object> row = new HashMap<>();
-                            row.put("type", truncate(type, 256));
-                            row.put("remote_ip", remote.ip());
-                            row.put("remote_port", port);
-                            row.put("instance_id", instance);
-                            row.put("first_seen", first);
-                            row.put("last_seen", last);
-                            return row;
-                        });
-                pattern.put("first_seen", Math.min((Long) pattern.get("first_seen"), first));
-                pattern.put("last_seen", Math.max((Long) pattern.get("last_seen"), last));
+                Object[] pattern = patterns.computeIfAbsent(type + "|" + remote.ip() + "|" + port + "|" + instance,
+                        key -> new Object[] {truncate(type, 256), remote.ip(), port, instance, first, last});
+                pattern[4] = Math.min((Long) pattern[4], first);
+                pattern[5] = Math.max((Long) pattern[5], last);
             }
         }
     }

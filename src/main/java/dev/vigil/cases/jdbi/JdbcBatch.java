@@ -26,7 +26,18 @@ final class JdbcBatch {
     /** Per parameter: holds a case number, which may be provisional. */
     private final boolean[] caseNumber;
 
+    /** Per parameter, with rows laid out as arrays: the index of its value in a row; null for rows given as maps. */
+    private final int[] slots;
+
     JdbcBatch(String namedSql) {
+        this(namedSql, null);
+    }
+
+    /**
+     * A statement whose rows are arrays laid out as {@code columns} (the value of {@code columns.get(i)} at index i):
+     * the import binds millions of values, and a map per row cost the writer thread its building and a look-up per value.
+     */
+    JdbcBatch(String namedSql, List<String> columns) {
         Matcher matcher = PARAMETER.matcher(namedSql);
         StringBuilder positional = new StringBuilder();
         while (matcher.find()) {
@@ -40,6 +51,45 @@ final class JdbcBatch {
         for (int i = 0; i < names.size(); i++) {
             numeric[i] = numeric(names.get(i));
             caseNumber[i] = names.get(i).equals("case_number") || names.get(i).equals("number");
+        }
+        if (columns == null) {
+            this.slots = null;
+        } else {
+            this.slots = new int[names.size()];
+            for (int i = 0; i < names.size(); i++) {
+                slots[i] = columns.indexOf(names.get(i));
+                if (slots[i] < 0) {
+                    throw new IllegalArgumentException(":" + names.get(i) + " is not one of the columns " + columns);
+                }
+            }
+        }
+    }
+
+    /** As {@link #execute}, for rows laid out as the columns given to the constructor. */
+    void executeRows(Connection connection, Iterable<Object[]> rows, UnaryOperator<Object> translate) throws SQLException {
+        PreparedStatement statement = null;
+        try {
+            for (Object[] row : rows) {
+                if (statement == null) {
+                    statement = connection.prepareStatement(sql);
+                }
+                bindRow(statement, row, translate);
+                statement.addBatch();
+            }
+            if (statement != null) {
+                statement.executeBatch();
+            }
+        } finally {
+            if (statement != null) {
+                statement.close();
+            }
+        }
+    }
+
+    private void bindRow(PreparedStatement statement, Object[] row, UnaryOperator<Object> translate) throws SQLException {
+        for (int i = 0; i < slots.length; i++) {
+            Object value = row[slots[i]];
+            set(statement, i + 1, names.get(i), numeric[i], caseNumber[i] ? translate.apply(value) : value);
         }
     }
 

@@ -36,7 +36,14 @@ public final class JsonBytes {
         ESCAPES['\r'] = 'r';
     }
 
+    /** Slots of the cache of {@link #recurring} texts (direct-mapped by hash), and the longest text kept. */
+    private static final int RECURRING_SLOTS = 1024;
+    private static final int RECURRING_MAX_LENGTH = 128;
+
     private byte[] bytes = new byte[8192];
+    private char[] chars = new char[256];
+    private final String[] recurringTexts = new String[RECURRING_SLOTS];
+    private final byte[][] recurringJson = new byte[RECURRING_SLOTS][];
     private int length;
 
     /** Forgets what was written, keeping the buffer. */
@@ -96,6 +103,32 @@ public final class JsonBytes {
         return raw(':');
     }
 
+    /** A member's name as {@link #name(byte[])} takes it: the JSON string and the colon, encoded once. */
+    public static byte[] encodedName(String name) {
+        JsonBytes out = new JsonBytes();
+        out.string(name).raw(':');
+        return out.toByteArray();
+    }
+
+    /** A string value encoded beforehand, for {@link #raw(byte[])}. */
+    public static byte[] encodedString(String value) {
+        return new JsonBytes().string(value).toByteArray();
+    }
+
+    /** A member's name encoded beforehand ({@link #encodedName}): the names of a record's members are constants. */
+    public JsonBytes name(byte[] encodedName) {
+        separate();
+        return raw(encodedName);
+    }
+
+    /** JSON encoded beforehand (a name, a constant value), copied in as is. */
+    public JsonBytes raw(byte[] encoded) {
+        ensure(encoded.length);
+        System.arraycopy(encoded, 0, bytes, length, encoded.length);
+        length += encoded.length;
+        return this;
+    }
+
     /** Before an array element: a comma unless it is the first. */
     public JsonBytes element() {
         separate();
@@ -119,6 +152,43 @@ public final class JsonBytes {
         return this;
     }
 
+    /** As {@link #field(String, String)}, the name encoded beforehand. */
+    public JsonBytes field(byte[] encodedName, String value) {
+        if (value != null) {
+            name(encodedName).string(value);
+        }
+        return this;
+    }
+
+    /** As {@link #field(byte[], String)} for a value that recurs: see {@link #recurring}. */
+    public JsonBytes recurringField(byte[] encodedName, String value) {
+        if (value != null) {
+            name(encodedName).recurring(value);
+        }
+        return this;
+    }
+
+    /**
+     * A string that the caller expects to write again, the same String object (a rule's id, an answer, an account's
+     * owner): its JSON is kept, by identity, in a small direct-mapped cache and copied in at the next time, rather than
+     * escaped and encoded character by character again. Strings made anew for each value (summaries, evidence) should
+     * go through {@link #string}: caching them would only cost their hash and a copy.
+     */
+    public JsonBytes recurring(String value) {
+        int hash = value.hashCode();
+        int slot = (hash ^ (hash >>> 16)) & (RECURRING_SLOTS - 1);
+        if (recurringTexts[slot] == value) {
+            return raw(recurringJson[slot]);
+        }
+        int start = length;
+        string(value);
+        if (value.length() <= RECURRING_MAX_LENGTH) {
+            recurringTexts[slot] = value;
+            recurringJson[slot] = Arrays.copyOfRange(bytes, start, length);
+        }
+        return this;
+    }
+
     public JsonBytes number(long value) {
         if (value >= 0 && value < 10) {
             return raw((char) ('0' + value));
@@ -130,11 +200,17 @@ public final class JsonBytes {
         int count = value.length();
         // the worst case, 6 bytes a character (an escape), checked once for short strings
         ensure(2 + 6 * count);
+        if (count > chars.length) {
+            chars = new char[Math.max(count, 2 * chars.length)];
+        }
+        // copied out in one call and read from the array: String.charAt for each character was half of this method
+        char[] text = chars;
+        value.getChars(0, count, text, 0);
         byte[] out = bytes;
         int at = length;
         out[at++] = '"';
         for (int i = 0; i < count; i++) {
-            char c = value.charAt(i);
+            char c = text[i];
             if (c < 0x80) {
                 byte escape = ESCAPES[c];
                 if (escape == 0) {

@@ -121,7 +121,7 @@ public final class VerdictJson {
         out.open('{')
                 .field(ACCOUNT_ID, facts.accountId())
                 .recurringField(ACCOUNT_NAME, facts.accountName())
-                .field(ENVIRONMENT, facts.environment())
+                .recurringField(ENVIRONMENT, facts.environment())
                 .recurringField(OWNER, facts.owner())
                 .recurringField(CONTACT, facts.contact())
                 .recurringField(CHANNEL, facts.channel())

@@ -6,6 +6,9 @@ import java.util.Locale;
 public enum Environment {
     PRODUCTION, STAGING, DEVELOPMENT, SANDBOX, UNKNOWN;
 
+    /** The lower-case name, made once: triage writes it into the facts of every verdict. */
+    private final String text = name().toLowerCase(Locale.ROOT);
+
     public static Environment parse(String text) {
         if (text == null || text.isBlank()) {
             return UNKNOWN;
@@ -22,6 +25,6 @@ public enum Environment {
 
     @Override
     public String toString() {
-        return name().toLowerCase(Locale.ROOT);
+        return text;
     }
 }

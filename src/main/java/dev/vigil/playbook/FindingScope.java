@@ -14,12 +14,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Everything playbook expressions see about one finding: the CEL activation (variables), and what Vigil's functions
@@ -247,11 +247,16 @@ public final class FindingScope implements CelVariableResolver {
             if (remoteIp().isEmpty()) {
                 instancesWithPattern = List.of();
             } else {
-                Set<String> instances = new TreeSet<>(intel.history().instancesWithPattern(finding.type().name(), remoteIp(),
-                        remotePort(), at(), historyWindow));
-                if (!instanceId().isEmpty()) {
+                Set<String> found = intel.history().instancesWithPattern(finding.type().name(), remoteIp(), remotePort(),
+                        at(), historyWindow);
+                // the set is distinct already: a list of it, with this instance when missing, sorted (in one pass when
+                // the history's set is sorted, as the in-memory one is), rather than a second sorted set
+                List<String> instances = new ArrayList<>(found.size() + 1);
+                instances.addAll(found);
+                if (!instanceId().isEmpty() && !found.contains(instanceId())) {
                     instances.add(instanceId());
                 }
+                instances.sort(null);
                 instancesWithPattern = List.copyOf(instances);
             }
         }

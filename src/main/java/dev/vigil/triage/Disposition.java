@@ -16,9 +16,12 @@ public enum Disposition {
     /** Page the owners now. */
     ESCALATE;
 
+    /** The id, made once: triage compares and writes it for every finding. */
+    private final String id = name().toLowerCase(Locale.ROOT);
+
     @JsonValue
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return id;
     }
 
     /** Suppressed dispositions open no case. */

@@ -8,6 +8,9 @@ import java.util.Locale;
 public enum Level {
     LOW, MEDIUM, HIGH;
 
+    /** The id, made once: triage compares and writes it for every finding. */
+    private final String id = name().toLowerCase(Locale.ROOT);
+
     public static Level of(Severity.Label label) {
         return switch (label) {
             case LOW -> LOW;
@@ -26,6 +29,6 @@ public enum Level {
 
     @JsonValue
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return id;
     }
 }

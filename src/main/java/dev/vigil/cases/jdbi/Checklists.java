@@ -90,7 +90,7 @@ final class Checklists {
             return List.of();
         }
         try {
-            return VerdictJson.steps(Blobs.read(stored, dictionaries));
+            return VerdictJsonReader.steps(Blobs.read(stored, dictionaries));
         } catch (java.io.IOException e) {
             throw new IllegalStateException("a stored checklist cannot be read back: " + e.getMessage(), e);
         }

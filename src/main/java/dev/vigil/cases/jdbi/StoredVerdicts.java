@@ -36,7 +36,7 @@ final class StoredVerdicts {
 
     static Verdict read(byte[] stored, LongFunction<byte[]> dictionaries) {
         try {
-            return VerdictJson.verdict(Blobs.read(stored, dictionaries));
+            return VerdictJsonReader.verdict(Blobs.read(stored, dictionaries));
         } catch (IOException e) {
             throw new IllegalStateException("a stored verdict cannot be read back: " + e.getMessage(), e);
         }

@@ -25,8 +25,8 @@ import java.util.Map;
  * Integer, Long or BigInteger by size, Double, String, Boolean, ArrayList, LinkedHashMap); properties it does not know
  * are skipped, as the mapper does. {@code VerdictJsonTest} checks both readers agree on every verdict of the examples.
  */
-final class VerdictJson {
-    private VerdictJson() {
+final class VerdictJsonReader {
+    private VerdictJsonReader() {
     }
 
     private static final JsonFactory FACTORY = new JsonFactory();
@@ -41,7 +41,7 @@ final class VerdictJson {
     static List<Step> steps(byte[] json) throws IOException {
         try (JsonParser parser = FACTORY.createParser(json)) {
             parser.nextToken();
-            return list(parser, VerdictJson::step);
+            return list(parser, VerdictJsonReader::step);
         }
     }
 
@@ -77,11 +77,11 @@ final class VerdictJson {
                 case "severity" -> severity = level(parser.getValueAsString());
                 case "playbook" -> playbook = parser.getValueAsString();
                 case "playbookVersion" -> playbookVersion = parser.getValueAsString();
-                case "rules" -> rules = list(parser, VerdictJson::ruleHit);
-                case "questions" -> questions = list(parser, VerdictJson::answer);
+                case "rules" -> rules = list(parser, VerdictJsonReader::ruleHit);
+                case "questions" -> questions = list(parser, VerdictJsonReader::answer);
                 case "facts" -> facts = parser.currentToken() == JsonToken.VALUE_NULL ? null : facts(parser);
                 case "nextSteps" -> nextSteps = list(parser, JsonParser::getValueAsString);
-                case "checklist" -> checklist = list(parser, VerdictJson::step);
+                case "checklist" -> checklist = list(parser, VerdictJsonReader::step);
                 case "caseKey" -> caseKey = parser.getValueAsString();
                 default -> parser.skipChildren();
             }
@@ -217,7 +217,7 @@ final class VerdictJson {
     private static Object value(JsonParser parser) throws IOException {
         return switch (parser.currentToken()) {
             case START_OBJECT -> object(parser);
-            case START_ARRAY -> list(parser, VerdictJson::value);
+            case START_ARRAY -> list(parser, VerdictJsonReader::value);
             case VALUE_STRING -> parser.getText();
             case VALUE_NUMBER_INT -> parser.getNumberValue();
             case VALUE_NUMBER_FLOAT -> parser.getDoubleValue();

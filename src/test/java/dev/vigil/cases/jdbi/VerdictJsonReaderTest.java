@@ -27,7 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class VerdictJsonTest {
+class VerdictJsonReaderTest {
 
     /** The verdicts of the examples (with their config) and of 2,000 generated findings (every playbook). */
     private static List<Verdict> verdicts() throws IOException {
@@ -67,7 +67,7 @@ class VerdictJsonTest {
             byte[] stored = StoredVerdicts.json(verdict);
             Verdict expected = Json.mapper().readValue(stored, Verdict.class);
 
-            Verdict read = VerdictJson.verdict(stored);
+            Verdict read = VerdictJsonReader.verdict(stored);
 
             assertThat(read).as(new String(stored, StandardCharsets.UTF_8)).isEqualTo(expected);
             // the evidence's values are shown as they are (toString), so their classes must agree too
@@ -85,7 +85,7 @@ class VerdictJsonTest {
             List<Step> expected = Json.mapper().readValue(stored, new TypeReference<List<Step>>() {
             });
 
-            assertThat(VerdictJson.steps(stored)).isEqualTo(expected).isNotEmpty();
+            assertThat(VerdictJsonReader.steps(stored)).isEqualTo(expected).isNotEmpty();
         }
     }
 
@@ -97,8 +97,8 @@ class VerdictJsonTest {
                 + "\"questions\":[],\"nextSteps\":[\"page\"],\"checklist\":[],\"decidedBy\":\"r\"}";
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
 
-        assertThat(VerdictJson.verdict(bytes)).isEqualTo(Json.mapper().readValue(bytes, Verdict.class));
-        assertThat(VerdictJson.verdict(bytes).rules().get(0).evidence().toString())
+        assertThat(VerdictJsonReader.verdict(bytes)).isEqualTo(Json.mapper().readValue(bytes, Verdict.class));
+        assertThat(VerdictJsonReader.verdict(bytes).rules().get(0).evidence().toString())
                 .isEqualTo("{port=4444, big=12345678901, score=7.5, ips=[203.0.113.1], seen=true, none=null, nested={k=v}}");
     }
 
@@ -106,6 +106,6 @@ class VerdictJsonTest {
     void anUnknownDispositionIsAnErrorNamingIt() {
         byte[] bytes = "{\"disposition\":\"panic\"}".getBytes(StandardCharsets.UTF_8);
 
-        assertThatThrownBy(() -> VerdictJson.verdict(bytes)).hasMessageContaining("unknown disposition \"panic\"");
+        assertThatThrownBy(() -> VerdictJsonReader.verdict(bytes)).hasMessageContaining("unknown disposition \"panic\"");
     }
 }

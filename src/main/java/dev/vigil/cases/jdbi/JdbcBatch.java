@@ -67,23 +67,7 @@ final class JdbcBatch {
 
     /** As {@link #execute}, for rows laid out as the columns given to the constructor. */
     void executeRows(Connection connection, Iterable<Object[]> rows, UnaryOperator<Object> translate) throws SQLException {
-        PreparedStatement statement = null;
-        try {
-            for (Object[] row : rows) {
-                if (statement == null) {
-                    statement = connection.prepareStatement(sql);
-                }
-                bindRow(statement, row, translate);
-                statement.addBatch();
-            }
-            if (statement != null) {
-                statement.executeBatch();
-            }
-        } finally {
-            if (statement != null) {
-                statement.close();
-            }
-        }
+        executeBatch(connection, rows, (statement, row) -> bindRow(statement, row, translate));
     }
 
     private void bindRow(PreparedStatement statement, Object[] row, UnaryOperator<Object> translate) throws SQLException {
@@ -99,17 +83,29 @@ final class JdbcBatch {
      */
     void execute(Connection connection, Iterable<Map<String, Object>> rows, UnaryOperator<Object> translate)
             throws SQLException {
+        executeBatch(connection, rows, (statement, row) -> {
+            for (int i = 0; i < names.size(); i++) {
+                String name = names.get(i);
+                Object value = row.get(name);
+                set(statement, i + 1, name, numeric[i], caseNumber[i] ? translate.apply(value) : value);
+            }
+        });
+    }
+
+    /** Binds one row of a batch. */
+    private interface RowBinder<R> {
+        void bind(PreparedStatement statement, R row) throws SQLException;
+    }
+
+    /** Prepares the statement at the first row (none for no rows), binds and adds each row, executes them as one batch. */
+    private <R> void executeBatch(Connection connection, Iterable<R> rows, RowBinder<R> binder) throws SQLException {
         PreparedStatement statement = null;
         try {
-            for (Map<String, Object> row : rows) {
+            for (R row : rows) {
                 if (statement == null) {
                     statement = connection.prepareStatement(sql);
                 }
-                for (int i = 0; i < names.size(); i++) {
-                    String name = names.get(i);
-                    Object value = row.get(name);
-                    set(statement, i + 1, name, numeric[i], caseNumber[i] ? translate.apply(value) : value);
-                }
+                binder.bind(statement, row);
                 statement.addBatch();
             }
             if (statement != null) {

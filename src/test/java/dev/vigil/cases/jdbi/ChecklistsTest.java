@@ -15,6 +15,7 @@ class ChecklistsTest {
                 new Step("snapshot-instance", "containment", "Snapshot i-0abc \"before\" C:\\temp\n\ttab\r\b\f\u0001 end"),
                 new Step("", null, null),
                 new Step("snapshot-instance", "triage", "naïve ünïcode ✓ and / slash"),
+                new Step("pager", "eradication", "page 📟 the owners \u2028 then \ud83d alone"),
                 new Step(null, "recovery", ""));
 
         byte[] json = Checklists.json(steps);

@@ -4,11 +4,13 @@ import dev.vigil.cases.jdbi.BatchWrite;
 import dev.vigil.cases.jdbi.Blobs;
 import dev.vigil.finding.Finding;
 import dev.vigil.triage.Verdict;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -18,6 +20,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -66,8 +69,18 @@ public final class FindingRecorder implements AutoCloseable {
 
     private final boolean sqlite;
 
-    private record Written(RecordSummary summary, ObservationIndex index) {
+    /** A batch written in the open transaction; on PostgreSQL with its entries, to write it again after a lost race. */
+    private record Written(List<BatchWrite.Entry> batch, RecordSummary summary, ObservationIndex index) {
     }
+
+    /**
+     * How many times the open transaction is written again when it loses a race with another import into the same
+     * PostgreSQL store (both opening the same case, storing the same finding, or a deadlock) before the import fails.
+     */
+    static final int ATTEMPTS_AFTER_LOST_RACE = 5;
+
+    /** PostgreSQL's unique violation, serialization failure and deadlock: another writer got there first. */
+    private static final Set<String> LOST_RACE = Set.of("23505", "40001", "40P01");
 
     FindingRecorder(Jdbi jdbi, boolean sqlite, int batchSize, Clock clock, Consumer<RecordSummary> afterCommit) {
         if (batchSize < 1) {
@@ -177,7 +190,8 @@ public final class FindingRecorder implements AutoCloseable {
             if (!writeHandle.isInTransaction()) {
                 writeHandle.begin();
             }
-            written.add(new Written(new BatchWrite(writeHandle, clock.instant(), "vigil", blobs).write(batch), index));
+            RecordSummary summary = replayingLostRaces(() -> writeBatch(batch));
+            written.add(new Written(sqlite ? null : batch, summary, index));
             if (written.size() >= BATCHES_PER_COMMIT || writerQueue.isEmpty()) {
                 commitWritten();
             }
@@ -185,6 +199,52 @@ public final class FindingRecorder implements AutoCloseable {
             abandon();
             throw e;
         }
+    }
+
+    private RecordSummary writeBatch(List<BatchWrite.Entry> batch) {
+        return new BatchWrite(writeHandle, clock.instant(), "vigil", blobs).write(batch);
+    }
+
+    /**
+     * Runs {@code step} in the open transaction. When another import into the same PostgreSQL store got there first (it
+     * committed the case this transaction opens too, or the same finding), the transaction is rolled back, its batches
+     * are written again (they now find the other import's case and join it) and {@code step} runs again. SQLite has one
+     * writer at a time, so there a failure is a failure.
+     */
+    private <T> T replayingLostRaces(Supplier<T> step) {
+        RuntimeException lost = null;
+        for (int attempt = 0; attempt <= ATTEMPTS_AFTER_LOST_RACE; attempt++) {
+            try {
+                if (lost != null) {
+                    writeHandle.rollback();
+                    writeHandle.begin();
+                    for (int i = 0; i < written.size(); i++) {
+                        Written batch = written.get(i);
+                        written.set(i, new Written(batch.batch(), writeBatch(batch.batch()), batch.index()));
+                    }
+                }
+                return step.get();
+            } catch (RuntimeException e) {
+                if (sqlite || !lostRace(e)) {
+                    throw e;
+                }
+                lost = e;
+            }
+        }
+        throw lost;
+    }
+
+    private static boolean lostRace(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                for (SQLException each = sql; each != null; each = each.getNextException()) {
+                    if (LOST_RACE.contains(each.getSQLState())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** On the writer thread: commits what is written, if anything (the end of an import). */
@@ -210,7 +270,10 @@ public final class FindingRecorder implements AutoCloseable {
         if (written.isEmpty()) {
             return;
         }
-        writeHandle.commit();
+        replayingLostRaces(() -> {
+            writeHandle.commit();
+            return null;
+        });
         blobs.committed();
         for (Written batch : written) {
             committed = committed.plus(batch.summary());

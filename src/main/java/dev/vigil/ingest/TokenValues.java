@@ -47,17 +47,7 @@ final class TokenValues {
                 }
                 yield p.getIntValue();
             }
-            case JsonTokenId.ID_STRING -> {
-                String text = p.getText().trim();
-                if (text.isEmpty() || text.length() > 10) {
-                    yield null;
-                }
-                try {
-                    yield Integer.parseInt(text);
-                } catch (NumberFormatException notANumber) {
-                    yield null;
-                }
-            }
+            case JsonTokenId.ID_STRING -> Values.integer(p.getText());
             case JsonTokenId.ID_NULL -> null;
             default -> throw NotStreamable.INSTANCE;
         };
@@ -73,13 +63,7 @@ final class TokenValues {
                 }
                 yield p.getLongValue();
             }
-            case JsonTokenId.ID_STRING -> {
-                try {
-                    yield Long.parseLong(p.getText().trim());
-                } catch (NumberFormatException notANumber) {
-                    yield fallback;
-                }
-            }
+            case JsonTokenId.ID_STRING -> Values.longOr(p.getText(), fallback);
             case JsonTokenId.ID_NULL -> fallback;
             default -> throw NotStreamable.INSTANCE;
         };
@@ -90,7 +74,7 @@ final class TokenValues {
         return switch (p.currentTokenId()) {
             case JsonTokenId.ID_TRUE -> true;
             case JsonTokenId.ID_FALSE, JsonTokenId.ID_NULL -> false;
-            case JsonTokenId.ID_STRING -> p.getText().trim().equalsIgnoreCase("true");
+            case JsonTokenId.ID_STRING -> Values.bool(p.getText());
             default -> throw NotStreamable.INSTANCE;
         };
     }
@@ -106,13 +90,7 @@ final class TokenValues {
                 yield p.getDoubleValue();
             }
             case JsonTokenId.ID_NUMBER_FLOAT -> p.getDoubleValue();
-            case JsonTokenId.ID_STRING -> {
-                try {
-                    yield Double.parseDouble(p.getText().trim());
-                } catch (NumberFormatException notANumber) {
-                    yield null;
-                }
-            }
+            case JsonTokenId.ID_STRING -> Values.number(p.getText());
             default -> null;
         };
         if (score == null || score.isNaN() || score < 0 || score > 10) {

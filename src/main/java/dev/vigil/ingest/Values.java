@@ -29,18 +29,20 @@ final class Values {
             double value = node.doubleValue();
             return value == Math.rint(value) && Math.abs(value) <= Integer.MAX_VALUE ? (int) value : null;
         }
-        if (node.isTextual()) {
-            String text = node.textValue().trim();
-            if (text.isEmpty() || text.length() > 10) {
-                return null;
-            }
-            try {
-                return Integer.parseInt(text);
-            } catch (NumberFormatException notANumber) {
-                return null;
-            }
+        return node.isTextual() ? integer(node.textValue()) : null;
+    }
+
+    /** An integer from numeric text (surrounding blanks allowed); null when it is not one. */
+    static Integer integer(String text) {
+        String trimmed = text.trim();
+        if (trimmed.isEmpty() || trimmed.length() > 10) {
+            return null;
         }
-        return null;
+        try {
+            return Integer.parseInt(trimmed);
+        } catch (NumberFormatException notANumber) {
+            return null;
+        }
     }
 
     /** A long from a number or numeric string, else the fallback. */
@@ -51,14 +53,16 @@ final class Values {
         if (node.isNumber()) {
             return node.longValue();
         }
-        if (node.isTextual()) {
-            try {
-                return Long.parseLong(node.textValue().trim());
-            } catch (NumberFormatException notANumber) {
-                return fallback;
-            }
+        return node.isTextual() ? longOr(node.textValue(), fallback) : fallback;
+    }
+
+    /** A long from numeric text (surrounding blanks allowed), else the fallback. */
+    static long longOr(String text, long fallback) {
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException notANumber) {
+            return fallback;
         }
-        return fallback;
     }
 
     /** A double from a number or a numeric string; null otherwise. */
@@ -69,14 +73,16 @@ final class Values {
         if (node.isNumber()) {
             return node.doubleValue();
         }
-        if (node.isTextual()) {
-            try {
-                return Double.parseDouble(node.textValue().trim());
-            } catch (NumberFormatException notANumber) {
-                return null;
-            }
+        return node.isTextual() ? number(node.textValue()) : null;
+    }
+
+    /** A double from numeric text (surrounding blanks allowed); null when it is not one. */
+    static Double number(String text) {
+        try {
+            return Double.parseDouble(text.trim());
+        } catch (NumberFormatException notANumber) {
+            return null;
         }
-        return null;
     }
 
     /** True for JSON true and the string "true" (any case). */
@@ -87,7 +93,12 @@ final class Values {
         if (node.isBoolean()) {
             return node.booleanValue();
         }
-        return node.isTextual() && node.textValue().trim().equalsIgnoreCase("true");
+        return node.isTextual() && bool(node.textValue());
+    }
+
+    /** True for the text "true", any case, surrounding blanks allowed. */
+    static boolean bool(String text) {
+        return text.trim().equalsIgnoreCase("true");
     }
 
     /** A short description of a value's JSON type for error messages: "a number", "an object", ... */

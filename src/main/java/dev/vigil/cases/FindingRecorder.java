@@ -231,7 +231,9 @@ public final class FindingRecorder implements AutoCloseable {
                 lost = e;
             }
         }
-        throw lost;
+        throw new IllegalStateException("another import into the same store won the race for the same cases or findings "
+                + (ATTEMPTS_AFTER_LOST_RACE + 1) + " times in a row (" + lost.getMessage() + "); the batches reported "
+                + "committed are stored: run this import again when the other has finished", lost);
     }
 
     private static boolean lostRace(Throwable failure) {

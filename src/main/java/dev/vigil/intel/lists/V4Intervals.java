@@ -43,7 +43,7 @@ final class V4Intervals {
     V4Intervals(int[] starts, int[] owners, int bucketsFrom) {
         this.owners = owners;
         if (starts.length >= bucketsFrom) {
-            this.firsts = firsts(starts);
+            this.firsts = IndexTables.firstByTop16(starts.length, i -> starts[i] >>> 16);
             this.lows = new char[starts.length + 16]; // a search reads up to 16 past a bucket's first start
             for (int i = 0; i < starts.length; i++) {
                 lows[i] = (char) starts[i];
@@ -62,28 +62,15 @@ final class V4Intervals {
     }
 
     private static long[] occupied(int[] starts) {
-        long[] blocks = new long[(1 << 20) / 64];
+        long[] blocks = IndexTables.blocks();
         for (int owned = 1; owned < starts.length; owned += 2) {
             int first = starts[owned] >>> 12;
-            int last = owned + 1 < starts.length ? (starts[owned + 1] - 1) >>> 12 : (1 << 20) - 1;
-            for (int block = first; block <= last; block++) {
-                blocks[block >>> 6] |= 1L << block;
-            }
+            int last = owned + 1 < starts.length ? (starts[owned + 1] - 1) >>> 12 : IndexTables.BLOCKS - 1;
+            IndexTables.mark(blocks, first, last);
         }
         return blocks;
     }
 
-    private static int[] firsts(int[] starts) {
-        int[] first = new int[(1 << 16) + 1];
-        int interval = 0;
-        for (int bucket = 0; bucket <= 1 << 16; bucket++) {
-            while (interval < starts.length && (starts[interval] >>> 16) < bucket) {
-                interval++;
-            }
-            first[bucket] = interval;
-        }
-        return first;
-    }
 
     /** The entry owning {@code address} (its unsigned 32 bits), or -1. */
     int find(int address) {

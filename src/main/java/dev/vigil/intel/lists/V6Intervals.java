@@ -29,39 +29,26 @@ final class V6Intervals {
             starts[2 * i] = highStarts[i];
             starts[2 * i + 1] = lowStarts[i];
         }
-        this.buckets = highStarts.length >= bucketsFrom ? buckets(highStarts) : null;
+        this.buckets = highStarts.length >= bucketsFrom
+                ? IndexTables.firstByTop16(highStarts.length, i -> (int) (highStarts[i] >>> 48)) : null;
         this.occupied = highStarts.length >= bucketsFrom ? occupied(highStarts, lowStarts, owners) : null;
     }
 
     private static long[] occupied(long[] highStarts, long[] lowStarts, int[] owners) {
-        long[] blocks = new long[(1 << 20) / 64];
+        long[] blocks = IndexTables.blocks();
         for (int i = 0; i < owners.length; i++) {
             if (owners[i] < 0) {
                 continue;
             }
             int first = (int) (highStarts[i] >>> 44);
-            int last = (1 << 20) - 1;
+            int last = IndexTables.BLOCKS - 1;
             if (i + 1 < owners.length) {
                 long endHigh = lowStarts[i + 1] == 0 ? highStarts[i + 1] - 1 : highStarts[i + 1];
                 last = (int) (endHigh >>> 44);
             }
-            for (int block = first; block <= last; block++) {
-                blocks[block >>> 6] |= 1L << block;
-            }
+            IndexTables.mark(blocks, first, last);
         }
         return blocks;
-    }
-
-    private static int[] buckets(long[] highStarts) {
-        int[] first = new int[(1 << 16) + 1];
-        int interval = 0;
-        for (int bucket = 0; bucket <= 1 << 16; bucket++) {
-            while (interval < highStarts.length && (int) (highStarts[interval] >>> 48) < bucket) {
-                interval++;
-            }
-            first[bucket] = interval;
-        }
-        return first;
     }
 
     /** The entry owning the address {@code high:low}, or -1. */

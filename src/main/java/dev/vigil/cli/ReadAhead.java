@@ -1,24 +1,34 @@
 package dev.vigil.cli;
 
 import dev.vigil.finding.Finding;
+import dev.vigil.finding.RawDocument;
 import dev.vigil.ingest.FindingSink;
 import dev.vigil.ingest.Rejection;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.function.Function;
 
 /**
  * Reads on a second thread while the calling thread consumes: reading and parsing overlap with triage and output,
  * so a run can use two cores. Findings and rejections reach the consumer in input order, on the calling thread only,
  * so whatever the consumer keeps (history, tallies, output) sees exactly what a single-threaded run would. At most
- * {@value #QUEUED_BATCHES} batches of {@value #BATCH} records wait between the threads: memory stays flat.
+ * {@value #QUEUED_BATCHES} batches of {@value #BATCH} records wait between the threads once the consumer runs: memory
+ * stays flat.
+ * <p>
+ * The reader can be {@link #start started} before the consumer is ready (while triage loads its playbooks and IP
+ * lists, a third of a second spent on one core): until the consumer {@link Started#consume starts}, it reads ahead up
+ * to a budget of bytes, so the other core is not idle then. The consumer then drains that surplus, and the reader
+ * waits until the queue is back under its steady bound.
  */
 final class ReadAhead {
 
     static final int BATCH = 64;
     static final int QUEUED_BATCHES = 4;
+
+    /** What a finding is counted as when its document is not kept as bytes (a tree), and per finding besides its bytes. */
+    private static final int TREE_BYTES = 16 * 1024;
+    private static final int FINDING_OVERHEAD_BYTES = 1024;
 
     private static final List<Object> END = List.of();
 
@@ -30,64 +40,112 @@ final class ReadAhead {
      * Returns what {@code read} returned; an exception from either side is rethrown here, after the other has stopped.
      */
     static <T> T run(Function<FindingSink, T> read, FindingSink consumer) {
-        BlockingQueue<List<Object>> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
-        Reader<T> reader = new Reader<>(read, queue);
-        Thread thread = new Thread(reader, "vigil-reader");
-        thread.setDaemon(true);
-        thread.start();
-        try {
-            while (true) {
-                List<Object> batch = queue.take();
-                if (batch == END) {
-                    break;
-                }
-                for (Object item : batch) {
-                    if (item instanceof Finding finding) {
-                        consumer.accept(finding);
-                    } else {
-                        consumer.reject((Rejection) item);
-                    }
-                }
-            }
-            thread.join();
-        } catch (InterruptedException e) {
-            thread.interrupt();
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while triaging", e);
-        } catch (RuntimeException | Error e) {
-            stop(thread, queue);
-            throw e;
-        }
-        if (reader.failure instanceof RuntimeException e) {
-            throw e;
-        }
-        if (reader.failure instanceof Error e) {
-            throw e;
-        }
-        return reader.result;
+        return start(read, 0).consume(consumer);
     }
 
-    /** The consumer failed: stop the reader (it may be waiting for room in the queue) and wait for it. */
-    private static void stop(Thread thread, BlockingQueue<List<Object>> queue) {
-        thread.interrupt();
-        queue.clear();
-        try {
-            thread.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /**
+     * Starts {@code read} on a reader thread now; it may read up to {@code budgetBytes} (documents and records, roughly)
+     * ahead until {@link Started#consume} is called. The caller must call {@code consume} or {@link Started#cancel}.
+     */
+    static <T> Started<T> start(Function<FindingSink, T> read, long budgetBytes) {
+        Started<T> started = new Started<>(read, budgetBytes);
+        started.thread.start();
+        return started;
     }
 
-    private static final class Reader<T> implements Runnable, FindingSink {
+    /** The size counted for a finding read ahead of the consumer. */
+    private static long size(Object item) {
+        if (item instanceof Finding finding) {
+            RawDocument document = finding.document();
+            return FINDING_OVERHEAD_BYTES + (document != null && document.keptAsBytes() ? document.size() : TREE_BYTES);
+        }
+        return FINDING_OVERHEAD_BYTES;
+    }
+
+    /** A reader running; its batches wait in a queue bounded by the budget until consumed, then by the steady bound. */
+    static final class Started<T> implements FindingSink, Runnable {
         private final Function<FindingSink, T> read;
-        private final BlockingQueue<List<Object>> queue;
+        private final Thread thread;
+        private final ArrayDeque<List<Object>> queue = new ArrayDeque<>();
         private List<Object> batch = new ArrayList<>(BATCH);
+        private long batchBytes;
+        /** Guarded by the queue: the budget left for reading ahead, 0 once the consumer runs. */
+        private long budget;
+        private boolean stopped;
         private volatile T result;
         private volatile Throwable failure;
 
-        Reader(Function<FindingSink, T> read, BlockingQueue<List<Object>> queue) {
+        private Started(Function<FindingSink, T> read, long budgetBytes) {
             this.read = read;
-            this.queue = queue;
+            this.budget = budgetBytes;
+            this.thread = new Thread(this, "vigil-reader");
+            thread.setDaemon(true);
+        }
+
+        /**
+         * Hands every finding and rejection to {@code consumer}, on this thread, in input order. Returns what the read
+         * returned; an exception from either side is rethrown here, after the other has stopped.
+         */
+        T consume(FindingSink consumer) {
+            synchronized (queue) {
+                budget = 0;
+            }
+            try {
+                while (true) {
+                    List<Object> next = take();
+                    if (next == END) {
+                        break;
+                    }
+                    for (Object item : next) {
+                        if (item instanceof Finding finding) {
+                            consumer.accept(finding);
+                        } else {
+                            consumer.reject((Rejection) item);
+                        }
+                    }
+                }
+                thread.join();
+            } catch (InterruptedException e) {
+                thread.interrupt();
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while triaging", e);
+            } catch (RuntimeException | Error e) {
+                cancel();
+                throw e;
+            }
+            if (failure instanceof RuntimeException e) {
+                throw e;
+            }
+            if (failure instanceof Error e) {
+                throw e;
+            }
+            return result;
+        }
+
+        /** Stops the reader (it may be waiting for room in the queue) and waits for it. */
+        void cancel() {
+            synchronized (queue) {
+                stopped = true;
+                queue.clear();
+                queue.notifyAll();
+            }
+            thread.interrupt();
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private List<Object> take() throws InterruptedException {
+            synchronized (queue) {
+                while (queue.isEmpty()) {
+                    queue.wait();
+                }
+                List<Object> next = queue.poll();
+                queue.notifyAll();
+                return next;
+            }
         }
 
         @Override
@@ -101,11 +159,9 @@ final class ReadAhead {
             }
             try {
                 handOver();
-                queue.put(END);
+                put(END, 0);
             } catch (Stopped e) {
-                return;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                // the consumer failed or was cancelled: nobody waits for the end
             }
         }
 
@@ -121,6 +177,7 @@ final class ReadAhead {
 
         private void add(Object item) {
             batch.add(item);
+            batchBytes += size(item);
             if (batch.size() == BATCH) {
                 handOver();
             }
@@ -130,12 +187,30 @@ final class ReadAhead {
             if (batch.isEmpty()) {
                 return;
             }
-            try {
-                queue.put(batch);
-            } catch (InterruptedException e) {
-                throw new Stopped();
-            }
+            put(batch, batchBytes);
             batch = new ArrayList<>(BATCH);
+            batchBytes = 0;
+        }
+
+        /** Queues a batch: within the steady bound, or ahead of the consumer while the budget lasts. */
+        private void put(List<Object> items, long bytes) {
+            synchronized (queue) {
+                try {
+                    while (!stopped && queue.size() >= QUEUED_BATCHES && budget < bytes) {
+                        queue.wait();
+                    }
+                } catch (InterruptedException e) {
+                    throw new Stopped();
+                }
+                if (stopped) {
+                    throw new Stopped();
+                }
+                if (queue.size() >= QUEUED_BATCHES) {
+                    budget -= bytes;
+                }
+                queue.add(items);
+                queue.notifyAll();
+            }
         }
     }
 

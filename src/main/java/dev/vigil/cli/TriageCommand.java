@@ -87,6 +87,18 @@ public final class TriageCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        // reading and parsing run on a thread of their own, output on another; triage stays on this one, in input order.
+        // The reader starts first and reads ahead while the playbooks, the config and the store load on this thread.
+        ReadAhead.Started<ReadSummary> reading = ReadAhead.start(sink -> input.readAll(sink, err), readAheadBudget());
+        try {
+            return triage(reading, out, err);
+        } catch (RuntimeException | Error e) {
+            reading.cancel();
+            throw e;
+        }
+    }
+
+    private int triage(ReadAhead.Started<ReadSummary> reading, PrintWriter out, PrintWriter err) {
         Playbooks playbooks = PlaybooksListCommand.load(playbookDirs);
         VigilConfig vigilConfig = config == null ? VigilConfig.defaults() : VigilConfig.load(config);
         try (TriageStorage storage = store.open(vigilConfig.storeUrl())) {
@@ -96,8 +108,7 @@ public final class TriageCommand implements Callable<Integer> {
             TriageEngine engine = new TriageEngine(playbooks, intel, clock(asOf), vigilConfig.historyWindow(), checklists);
             VerdictWriter writer = new WriteBehind(verdictFormat.writer(out, explain));
             TriageTally tally = new TriageTally();
-            // reading and parsing run on a thread of their own, output on another; triage stays on this one, in input order
-            ReadSummary summary = ReadAhead.run(sink -> input.readAll(sink, err), new FindingSink() {
+            ReadSummary summary = reading.consume(new FindingSink() {
                 @Override
                 public void accept(Finding finding) {
                     Verdict verdict = engine.triage(finding);
@@ -120,6 +131,11 @@ public final class TriageCommand implements Callable<Integer> {
             err.flush();
             return summary.rejected() > 0 ? ExitCodes.SOME_REJECTED : ExitCodes.OK;
         }
+    }
+
+    /** What the reader may hold ahead of triage while it starts: an eighth of the heap (128 MB of the launcher's 1 GB). */
+    private static long readAheadBudget() {
+        return Runtime.getRuntime().maxMemory() / 8;
     }
 
     private static Clock clock(String asOf) {

@@ -197,6 +197,33 @@ public final class JsonBytes {
     }
 
     public JsonBytes string(String value) {
+        // Most text is ASCII with nothing to escape: copied out as Latin-1 bytes in one call, checked, and copied in
+        // (getChars and a branch per character were most of the writer thread). A character beyond Latin-1 comes out as
+        // '?', so a '?' (or anything to escape or encode) sends the text through the general path below.
+        byte[] latin1 = value.getBytes(StandardCharsets.ISO_8859_1);
+        if (plainAscii(latin1)) {
+            ensure(2 + latin1.length);
+            bytes[length++] = '"';
+            System.arraycopy(latin1, 0, bytes, length, latin1.length);
+            length += latin1.length;
+            bytes[length++] = '"';
+            return this;
+        }
+        return escapedString(value);
+    }
+
+    /** Whether every byte is printable ASCII that JSON writes as is, other than '?' (see {@link #string}). */
+    private static boolean plainAscii(byte[] text) {
+        for (byte b : text) {
+            if (b < 0x20 || b == '"' || b == '\\' || b == '?') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The general path of {@link #string}: escapes, and characters beyond ASCII encoded as UTF-8. */
+    private JsonBytes escapedString(String value) {
         int count = value.length();
         // the worst case, 6 bytes a character (an escape), checked once for short strings
         ensure(2 + 6 * count);

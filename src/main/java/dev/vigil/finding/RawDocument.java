@@ -35,6 +35,11 @@ public final class RawDocument {
         return json != null;
     }
 
+    /** The number of bytes kept ({@link #keptAsBytes()}), else 0. */
+    public int size() {
+        return json == null ? 0 : json.length;
+    }
+
     /** The JSON tree, parsed the first time it is asked for when the document was kept as bytes. */
     public JsonNode tree() {
         JsonNode parsed = tree;

@@ -22,7 +22,7 @@ public final class VerdictArbitraries {
         return Arbitraries.oneOf(
                 Arbitraries.strings().ascii().ofMaxLength(40),
                 Arbitraries.strings().all().ofMaxLength(20),
-                Arbitraries.strings().withChars("\"\\/\n\t\b\f\r\u0000\u0001\u001f\u007f\u0080\u07ff\u0800\u2028é中\uffff"
+                Arbitraries.strings().withChars("\"\\/\n\t\b\f\r\u0000\u0001\u001f\u007f\u0080\u07ff\u0800\u2028é中\uffff?\u0100\u00ff"
                         + "\ud83d\ude00\ud83d\ude00aZ 0".toCharArray()).ofMaxLength(30),
                 Arbitraries.of("", "i-0583679375720ad84", "raise:high", "Shenzhen Tencent Computer Systems Company Limited"));
     }

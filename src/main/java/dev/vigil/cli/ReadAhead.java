@@ -140,6 +140,9 @@ final class ReadAhead {
         private List<Object> take() throws InterruptedException {
             synchronized (queue) {
                 while (queue.isEmpty()) {
+                    if (stopped) {
+                        throw new IllegalStateException("the reader was cancelled");
+                    }
                     queue.wait();
                 }
                 List<Object> next = queue.poll();

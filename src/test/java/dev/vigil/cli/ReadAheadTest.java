@@ -86,6 +86,68 @@ class ReadAheadTest {
         assertThat(seen).hasSize(10);
     }
 
+    @Test
+    void startedEarlyTheReaderReadsAheadWithinItsBudgetAndThenWithinTheSteadyBound() throws Exception {
+        int steadyAtMost = (ReadAhead.QUEUED_BATCHES + 1) * ReadAhead.BATCH;
+        assertThat(readBeforeConsuming(0)).isBetween(ReadAhead.QUEUED_BATCHES * ReadAhead.BATCH, steadyAtMost);
+        // each of these findings counts as about 1.2 KB: 100 KB holds a little over a batch more
+        assertThat(readBeforeConsuming(100_000)).isBetween(steadyAtMost, steadyAtMost + 2 * ReadAhead.BATCH);
+        assertThat(readBeforeConsuming(10_000_000)).isEqualTo(RECORDS);
+    }
+
+    /** How many findings a reader started with {@code budget} reads before anyone consumes; then consumes them all. */
+    private static int readBeforeConsuming(long budget) throws InterruptedException {
+        java.util.concurrent.atomic.AtomicInteger handed = new java.util.concurrent.atomic.AtomicInteger();
+        ReadAhead.Started<ReadSummary> started = ReadAhead.start(sink -> read(ndjson(RECORDS, 0), new FindingSink() {
+            @Override
+            public void accept(Finding finding) {
+                handed.incrementAndGet();
+                sink.accept(finding);
+            }
+
+            @Override
+            public void reject(Rejection rejection) {
+                sink.reject(rejection);
+            }
+        }), budget);
+        int before;
+        int now = handed.get();
+        do {
+            before = now;
+            Thread.sleep(200);
+            now = handed.get();
+        } while (now != before);
+        List<String> seen = new ArrayList<>();
+        ReadSummary summary = started.consume(new FindingSink() {
+            @Override
+            public void accept(Finding finding) {
+                seen.add(finding.id());
+            }
+
+            @Override
+            public void reject(Rejection rejection) {
+            }
+        });
+        assertThat(summary.read()).isEqualTo(RECORDS);
+        assertThat(seen).hasSize(RECORDS).startsWith("finding-1", "finding-2").endsWith("finding-" + RECORDS);
+        return now;
+    }
+
+    @Test
+    void aCancelledReaderStops() {
+        ReadAhead.Started<ReadSummary> started = ReadAhead.start(sink -> read(ndjson(RECORDS, 0), sink), 0);
+        started.cancel();
+        assertThatThrownBy(() -> started.consume(new FindingSink() {
+            @Override
+            public void accept(Finding finding) {
+            }
+
+            @Override
+            public void reject(Rejection rejection) {
+            }
+        })).isInstanceOf(IllegalStateException.class);
+    }
+
     private static ReadSummary read(String text, FindingSink sink) {
         try {
             return FindingReader.detecting().read("test.ndjson",

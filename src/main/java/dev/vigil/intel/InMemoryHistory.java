@@ -1,18 +1,24 @@
 package dev.vigil.intel;
 
 import dev.vigil.finding.Finding;
+import dev.vigil.finding.Instance;
 import dev.vigil.finding.RemoteEndpoint;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.AbstractSet;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * The findings seen earlier in the same run, remembered compactly. Thread-safe: every method holds the history's lock
- * (a run records and asks from one thread, so the lock is never contended; plain hash maps under it are cheaper than
- * concurrent maps, whose resizing and size counting showed in the profile of a triage run).
+ * (a run records and asks from one thread, so the lock is never contended; plain tables under it are cheaper than
+ * concurrent maps, whose resizing and size counting showed in the profile of a triage run). Keys are numbered strings
+ * in {@link KeyTable}s rather than objects in hash maps: a look-up then misses the cache once or twice, not five times.
  *
  * <p>What is kept, and the bounds:
  * <ul>
@@ -21,7 +27,7 @@ import java.util.TreeSet;
  *   <li>per (finding type, remote ip, port) and per (type, remote ip, any port): at most
  *       {@value #MAX_INSTANCES_PER_PATTERN} instances, each with its first and last time seen; when more show up,
  *       the one seen least recently is forgotten;</li>
- *   <li>at most {@code maxKeys} keys in each of the two maps (default {@value #DEFAULT_MAX_KEYS}, about 70 MB each when
+ *   <li>at most {@code maxKeys} keys in each of the two maps (default {@value #DEFAULT_MAX_KEYS}, some tens of MB when
  *       full); beyond that, new keys are not remembered and {@link #saturated()} says so.</li>
  * </ul>
  * An instance counts as within a window when the span between its first and last time seen overlaps the window.
@@ -32,17 +38,29 @@ public final class InMemoryHistory implements History {
     public static final int MAX_INSTANCES_PER_PATTERN = 256;
     public static final int DEFAULT_MAX_KEYS = 500_000;
     private static final int ANY_PORT = -1;
+    /** No ip part: a text without a number. */
+    private static final long NONE = -1;
 
     /**
-     * The keys each map is sized for at the start (bounded by maxKeys): a run of 100,000 findings makes 130,000 and
-     * 104,000, and growing a map there from the default size rehashed it 14 times (3 % of the triage thread). The
-     * tables are made at the first finding recorded (1 MB each), not by runs that record none.
+     * The keys each table is sized for at the start (bounded by maxKeys): a run of 100,000 findings makes 130,000 and
+     * 104,000. The tables are made at the first finding recorded, not by runs that record none.
      */
     private static final int INITIAL_KEYS = 1 << 17;
 
     private final int maxKeys;
-    private final HashMap<Key, Long> earliestContact;
-    private final HashMap<Key, PatternInstances> patterns;
+    /**
+     * Subjects, finding types and remote IPs, each numbered from 1: a key is (two numbers, a port). The last few
+     * strings asked about are remembered by identity, so that recording a finding after its questions (the same
+     * String objects) does not look its strings up again.
+     */
+    private final HashMap<String, Integer> ids;
+    private final String[] recentStrings = new String[4];
+    private final int[] recentIds = new int[4];
+    private int nextRecent;
+    /** (subject, remote ip, port or {@link #ANY_PORT}) -> the earliest time seen, in epoch milliseconds. */
+    private KeyTable<Void> earliestContact;
+    /** (finding type, remote ip, port or {@link #ANY_PORT}) -> its instances. */
+    private KeyTable<PatternInstances> patterns;
     private boolean saturated;
 
     public InMemoryHistory() {
@@ -51,9 +69,7 @@ public final class InMemoryHistory implements History {
 
     public InMemoryHistory(int maxKeys) {
         this.maxKeys = maxKeys;
-        int capacity = (int) (Math.min(maxKeys, INITIAL_KEYS) / 0.75f) + 1;
-        this.earliestContact = new HashMap<>(capacity);
-        this.patterns = new HashMap<>(capacity);
+        this.ids = new HashMap<>((int) (Math.min(maxKeys, INITIAL_KEYS) / 0.75f) + 1);
     }
 
     /** Whether some keys were not remembered because the bound was reached. */
@@ -63,25 +79,34 @@ public final class InMemoryHistory implements History {
 
     @Override
     public synchronized boolean seenBefore(String subject, String remoteIp, Integer port, Instant before) {
-        if (subject == null || remoteIp == null || before == null) {
+        if (subject == null || remoteIp == null || before == null || earliestContact == null) {
             return false;
         }
-        Long earliest = earliestContact.get(key(subject, remoteIp, port == null ? ANY_PORT : port));
-        return earliest != null && earliest < before.toEpochMilli();
+        int subjectId = id(subject, false);
+        long ip = ipPart(remoteIp, false);
+        if (subjectId == 0 || ip == NONE) {
+            return false;
+        }
+        int slot = earliestContact.find(key(subjectId, ip), port == null ? ANY_PORT : port);
+        return slot >= 0 && earliestContact.longAt(slot) < before.toEpochMilli();
     }
 
     @Override
     public synchronized Set<String> instancesWithPattern(String type, String remoteIp, Integer port, Instant at, Duration window) {
-        Set<String> instances = new TreeSet<>();
-        if (type == null || remoteIp == null || at == null || window == null) {
-            return instances;
+        if (type == null || remoteIp == null || at == null || window == null || patterns == null) {
+            return Set.of();
         }
-        PatternInstances pattern = patterns.get(key(type, remoteIp, port == null ? ANY_PORT : port));
-        if (pattern != null) {
-            long millis = at.toEpochMilli();
-            pattern.within(millis - window.toMillis(), millis + window.toMillis(), instances);
+        int typeId = id(type, false);
+        long ip = ipPart(remoteIp, false);
+        if (typeId == 0 || ip == NONE) {
+            return Set.of();
         }
-        return instances;
+        int slot = patterns.find(key(typeId, ip), port == null ? ANY_PORT : port);
+        if (slot < 0) {
+            return Set.of();
+        }
+        long millis = at.toEpochMilli();
+        return patterns.objectAt(slot).within(millis - window.toMillis(), millis + window.toMillis());
     }
 
     @Override
@@ -96,6 +121,10 @@ public final class InMemoryHistory implements History {
         if (firstTime == null) {
             return;
         }
+        if (earliestContact == null) {
+            earliestContact = new KeyTable<>(Math.min(maxKeys, INITIAL_KEYS), false);
+            patterns = new KeyTable<>(Math.min(maxKeys, INITIAL_KEYS), true);
+        }
         long first = firstTime.toEpochMilli();
         long last = Math.max(first, lastTime.toEpochMilli());
         String type = finding.type().name();
@@ -103,57 +132,139 @@ public final class InMemoryHistory implements History {
             if (remote.ip() == null) {
                 continue;
             }
-            String ip = remote.ip().trim();
-            for (int port : remote.port() == null ? new int[] {ANY_PORT} : new int[] {remote.port(), ANY_PORT}) {
-                rememberContact(key(subject, ip, port), first);
-                rememberPattern(key(type, ip, port), subject, first, last);
+            // numbers are handed out only while there is room for new keys (a string without one is in no key), so
+            // memory stays bounded once the tables are full; a pattern's instances are kept as strings, not numbers
+            boolean contactRoom = earliestContact.size() < maxKeys;
+            boolean patternRoom = patterns.size() < maxKeys;
+            long ip = ipPart(remote.ip().trim(), contactRoom || patternRoom);
+            int subjectId = id(subject, contactRoom);
+            int typeId = id(type, patternRoom);
+            if (subjectId == 0 || ip == NONE) {
+                saturated = true;
+            } else {
+                long contact = key(subjectId, ip);
+                if (remote.port() != null) {
+                    rememberContact(contact, remote.port(), first);
+                }
+                rememberContact(contact, ANY_PORT, first);
+            }
+            if (typeId == 0 || ip == NONE) {
+                saturated = true;
+            } else {
+                long pattern = key(typeId, ip);
+                if (remote.port() != null) {
+                    rememberPattern(pattern, remote.port(), subject, first, last);
+                }
+                rememberPattern(pattern, ANY_PORT, subject, first, last);
             }
         }
     }
 
-    private void rememberContact(Key key, long time) {
-        if (earliestContact.size() >= maxKeys && !earliestContact.containsKey(key)) {
+    /** A key's first part (a subject's or a type's number, below 2^31) and its ip part, in one long. */
+    private static long key(int first, long ip) {
+        return ((long) first << 32) | ip;
+    }
+
+    /**
+     * A remote ip as a key's low part: a canonical IPv4 address (four numbers 0-255 without leading zeros, nothing
+     * else) is its own number, with no look-up (most ips are); any other text is its string's number with the top
+     * bit set, so the two never meet. {@link #NONE} when the text has no number (and {@code assign} is false).
+     */
+    private long ipPart(String ip, boolean assign) {
+        long v4 = canonicalIpv4(ip);
+        if (v4 >= 0) {
+            return v4;
+        }
+        int id = id(ip, assign);
+        return id == 0 ? NONE : Long.MIN_VALUE | id;
+    }
+
+    /** The address of a canonical dotted-quad IPv4 text, else -1. */
+    static long canonicalIpv4(String text) {
+        int length = text.length();
+        if (length < 7 || length > 15) {
+            return -1;
+        }
+        long address = 0;
+        int part = 0;
+        int digits = 0;
+        int parts = 0;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (digits > 0 && part == 0) {
+                    return -1; // a leading zero: "01" is another text than "1"
+                }
+                part = part * 10 + (c - '0');
+                if (part > 255) {
+                    return -1;
+                }
+                digits++;
+            } else if (c == '.' && digits > 0 && parts < 3) {
+                address = (address << 8) | part;
+                parts++;
+                part = 0;
+                digits = 0;
+            } else {
+                return -1;
+            }
+        }
+        return digits > 0 && parts == 3 ? (address << 8) | part : -1;
+    }
+
+    /** The number of {@code text}, 0 when it has none (and {@code assign} is false). */
+    private int id(String text, boolean assign) {
+        for (int i = 0; i < recentStrings.length; i++) {
+            if (recentStrings[i] == text) {
+                return recentIds[i];
+            }
+        }
+        Integer known = ids.get(text);
+        int id;
+        if (known != null) {
+            id = known;
+        } else if (assign) {
+            id = ids.size() + 1;
+            ids.put(text, id);
+        } else {
+            return 0;
+        }
+        recentStrings[nextRecent] = text;
+        recentIds[nextRecent] = id;
+        nextRecent = (nextRecent + 1) & (recentStrings.length - 1);
+        return id;
+    }
+
+    private void rememberContact(long pair, int port, long time) {
+        int slot = earliestContact.find(pair, port);
+        if (slot >= 0) {
+            earliestContact.setLong(slot, Math.min(earliestContact.longAt(slot), time));
+        } else if (earliestContact.size() >= maxKeys) {
+            saturated = true;
+        } else {
+            earliestContact.setLong(earliestContact.add(pair, port), time);
+        }
+    }
+
+    private void rememberPattern(long pair, int port, String instance, long first, long last) {
+        int slot = patterns.find(pair, port);
+        PatternInstances pattern;
+        if (slot >= 0) {
+            pattern = patterns.objectAt(slot);
+        } else if (patterns.size() >= maxKeys) {
             saturated = true;
             return;
-        }
-        earliestContact.merge(key, time, Math::min);
-    }
-
-    private void rememberPattern(Key key, String instance, long first, long last) {
-        PatternInstances pattern = patterns.get(key);
-        if (pattern == null) {
-            if (patterns.size() >= maxKeys) {
-                saturated = true;
-                return;
-            }
+        } else {
             pattern = new PatternInstances();
-            patterns.put(key, pattern);
+            patterns.setObject(patterns.add(pair, port), pattern);
         }
         pattern.add(instance, first, last);
     }
 
     private static String subject(Finding finding) {
-        return finding.instance().map(dev.vigil.finding.Instance::id).filter(id -> id != null && !id.isBlank())
-                .orElse(finding.accountId());
-    }
-
-    private static Key key(String first, String ip, int port) {
-        return new Key(first, ip, port);
-    }
-
-    /** (subject or finding type, remote ip, port or {@link #ANY_PORT}): cheaper to build and hash than a joined string. */
-    private record Key(String first, String ip, int port) {
-        // written out: a record's generated equals and hashCode go through method handles, slow in C1-compiled code,
-        // and a run calls them several times per finding
-        @Override
-        public int hashCode() {
-            return (first.hashCode() * 31 + ip.hashCode()) * 31 + port;
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Key key && port == key.port && first.equals(key.first) && ip.equals(key.ip);
-        }
+        Instance instance = finding.resource().instance();
+        String id = instance == null ? null : instance.id();
+        return id != null && !id.isBlank() ? id : finding.accountId();
     }
 
     @SafeVarargs
@@ -172,6 +283,7 @@ public final class InMemoryHistory implements History {
      * ordered by (last time, arrival). Most patterns never fill up: the index is only built when one does. Most have
      * one instance only (a run of 100,000 findings makes 103,000 patterns of 132,000 instances): that one is kept in a
      * field, and the map is made when a second instance joins, which saves a map per pattern to make, fill and walk.
+     * The map is ordered by instance, so the instances within a window come out sorted, as the verdict lists them.
      */
     private static final class PatternInstances {
         private static final Comparator<Span> LEAST_RECENT_FIRST =
@@ -179,7 +291,7 @@ public final class InMemoryHistory implements History {
 
         /** The only instance, while there is one; null once {@link #spans} holds them all. */
         private Span only;
-        private HashMap<String, Span> spans;
+        private TreeMap<String, Span> spans;
         private TreeSet<Span> byLastSeen;
         private long arrivals;
 
@@ -194,7 +306,7 @@ public final class InMemoryHistory implements History {
                     only.last = Math.max(only.last, last);
                     return;
                 }
-                spans = new HashMap<>(4);
+                spans = new TreeMap<>();
                 spans.put(only.instance, only);
                 only = null;
             }
@@ -226,21 +338,45 @@ public final class InMemoryHistory implements History {
             }
         }
 
-        /** Once the index exists, only the spans whose last time is at or after {@code from} are looked at. */
-        void within(long from, long to, Set<String> into) {
+        /** The instances whose span overlaps [from, to], sorted. */
+        Set<String> within(long from, long to) {
             if (spans == null) {
-                if (only != null && only.first <= to && only.last >= from) {
-                    into.add(only.instance);
-                }
-                return;
+                return only != null && only.first <= to && only.last >= from ? Set.of(only.instance) : Set.of();
             }
-            Iterable<Span> candidates = byLastSeen == null ? spans.values()
-                    : byLastSeen.tailSet(new Span(null, Long.MIN_VALUE, from, Long.MIN_VALUE), true);
-            for (Span span : candidates) {
+            String[] found = new String[spans.size()];
+            int count = 0;
+            for (Span span : spans.values()) {
                 if (span.first <= to && span.last >= from) {
-                    into.add(span.instance);
+                    found[count++] = span.instance;
                 }
             }
+            return new SortedInstances(found, count);
+        }
+    }
+
+    /** Distinct instance ids in order, as a set (no tree to build for a list that is sorted already). Immutable. */
+    private static final class SortedInstances extends AbstractSet<String> {
+        private final String[] instances;
+        private final int size;
+
+        SortedInstances(String[] instances, int size) {
+            this.instances = instances;
+            this.size = size;
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.asList(instances).subList(0, size).iterator();
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+
+        @Override
+        public boolean contains(Object other) {
+            return other instanceof String text && Arrays.binarySearch(instances, 0, size, text) >= 0;
         }
     }
 

@@ -92,4 +92,27 @@ class InMemoryHistoryTest {
         assertThat(history.seenBefore("i-0", "203.0.113.0", 22, NOON.plusSeconds(1))).isTrue();
         assertThat(history.seenBefore("i-9", "203.0.113.9", 22, NOON.plusSeconds(1))).isFalse();
     }
+
+    @Test
+    void onlyCanonicalIpv4TextIsKeptAsANumber() {
+        assertThat(InMemoryHistory.canonicalIpv4("198.51.100.7")).isEqualTo(0xC6336407L);
+        assertThat(InMemoryHistory.canonicalIpv4("0.0.0.0")).isZero();
+        assertThat(InMemoryHistory.canonicalIpv4("255.255.255.255")).isEqualTo(0xFFFFFFFFL);
+        for (String other : List.of("010.0.0.1", "10.0.0", "10.0.0.1.", "10..0.1", "256.0.0.1", " 10.0.0.1", "10.0.0.1 ",
+                "1.2.3.4.5", "2001:db8::1", "", "a.b.c.d", "1.2.3.-4")) {
+            assertThat(InMemoryHistory.canonicalIpv4(other)).as(other).isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void addressesThatLookAlikeAreDifferentDestinations() {
+        InMemoryHistory history = new InMemoryHistory();
+        history.record(connection("f1", "i-0aaa", "10.0.0.1", 22, NOON));
+        history.record(connection("f2", "i-0aaa", "2001:db8::1", 22, NOON));
+
+        assertThat(history.seenBefore("i-0aaa", "10.0.0.1", 22, NOON.plusSeconds(1))).isTrue();
+        assertThat(history.seenBefore("i-0aaa", "010.0.0.1", 22, NOON.plusSeconds(1))).isFalse();
+        assertThat(history.seenBefore("i-0aaa", "2001:db8::1", 22, NOON.plusSeconds(1))).isTrue();
+        assertThat(history.seenBefore("i-0aaa", "2001:db8::2", 22, NOON.plusSeconds(1))).isFalse();
+    }
 }

@@ -100,6 +100,7 @@ public final class TriageCommand implements Callable<Integer> {
 
     private int triage(ReadAhead.Started<ReadSummary> reading, PrintWriter out, PrintWriter err) {
         Playbooks playbooks = PlaybooksListCommand.load(playbookDirs);
+        playbooks.compileAhead();
         VigilConfig vigilConfig = config == null ? VigilConfig.defaults() : VigilConfig.load(config);
         try (TriageStorage storage = store.open(vigilConfig.storeUrl())) {
             Intel intel = vigilConfig.intel(storage.history());

@@ -126,6 +126,20 @@ public final class Expression {
         return planned;
     }
 
+    /** Compiles the expression now if that was deferred; a failure is left for the first evaluation to report. */
+    void prepare() {
+        try {
+            compiled();
+        } catch (RuntimeException e) {
+            // evaluate() reports it, with the expression's place, on the finding that first needs it
+        }
+    }
+
+    /** Whether it is compiled (its compilation was not deferred, or has happened). */
+    boolean isCompiled() {
+        return compiled != null;
+    }
+
     /** Whether a lambda form evaluates this expression (compiles it if that was deferred). */
     boolean compiledToLambdas() {
         return compiled().direct() != null;

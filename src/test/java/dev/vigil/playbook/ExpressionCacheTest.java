@@ -58,7 +58,7 @@ class ExpressionCacheTest {
         Path playbooks = playbooks();
         Playbooks.load(List.of(playbooks), ExpressionCache.open(cacheFile(), FINGERPRINT));
         ExpressionCache cache = ExpressionCache.open(cacheFile(), FINGERPRINT);
-        List<Expression> expressions = PlaybookExpressions.of(Playbooks.load(List.of(playbooks), cache));
+        List<Expression> expressions = Playbooks.load(List.of(playbooks), cache).expressions();
         assertThat(cache.hits()).isGreaterThanOrEqualTo(expressions.size());
         assertThat(expressions).as("some run on the CEL interpreter, checked and planned when first evaluated")
                 .anyMatch(e -> !e.compiledToLambdas());
@@ -72,6 +72,22 @@ class ExpressionCacheTest {
             }
             intel.history().record(finding);
         }
+    }
+
+    @Test
+    void compilingAheadCompilesEveryDeferredExpressionOnAThreadOfItsOwn() throws Exception {
+        Path playbooks = playbooks();
+        Playbooks.load(List.of(playbooks), ExpressionCache.open(cacheFile(), FINGERPRINT));
+        Playbooks loaded = Playbooks.load(List.of(playbooks), ExpressionCache.open(cacheFile(), FINGERPRINT));
+        List<Expression> expressions = loaded.expressions();
+        assertThat(expressions).as("known to the cache: compiled when first evaluated").noneMatch(Expression::isCompiled);
+
+        loaded.compileAhead();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!expressions.stream().allMatch(Expression::isCompiled) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(expressions).allMatch(Expression::isCompiled);
     }
 
     @Test
@@ -132,7 +148,7 @@ class ExpressionCacheTest {
         Files.write(cacheFile(), corrupt, StandardCharsets.ISO_8859_1);
 
         ExpressionCache damaged = ExpressionCache.open(cacheFile(), FINGERPRINT);
-        List<Expression> expressions = PlaybookExpressions.of(Playbooks.load(List.of(playbooks), damaged));
+        List<Expression> expressions = Playbooks.load(List.of(playbooks), damaged).expressions();
         assertThat(damaged.hits()).as("repeats within the load only").isEqualTo(first.hits());
         assertThat(expressions).hasSizeGreaterThan(40);
 
@@ -142,7 +158,7 @@ class ExpressionCacheTest {
 
         Files.write(cacheFile(), new byte[] {(byte) 0x1f, (byte) 0x8b, 0, 0, (byte) 0xff});
         ExpressionCache garbage = ExpressionCache.open(cacheFile(), FINGERPRINT);
-        assertThat(PlaybookExpressions.of(Playbooks.load(List.of(playbooks), garbage))).hasSameSizeAs(expressions);
+        assertThat(Playbooks.load(List.of(playbooks), garbage).expressions()).hasSameSizeAs(expressions);
         assertThat(garbage.hits()).isEqualTo(first.hits());
     }
 

@@ -33,7 +33,7 @@ class LambdaCompilerTest {
             }
         });
         Intel intel = VigilConfig.load(Path.of("examples/vigil.yaml")).intel(new InMemoryHistory());
-        List<Expression> expressions = PlaybookExpressions.of(Playbooks.load(List.of(Path.of("examples/playbooks"))));
+        List<Expression> expressions = Playbooks.load(List.of(Path.of("examples/playbooks"))).expressions();
         assertThat(findings).hasSizeGreaterThan(20);
         long compiled = expressions.stream().filter(Expression::compiledToLambdas).count();
         assertThat(compiled).as("most expressions run as lambdas").isGreaterThan(expressions.size() * 8 / 10);

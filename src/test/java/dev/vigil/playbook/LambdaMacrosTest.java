@@ -80,7 +80,7 @@ class LambdaMacrosTest {
 
     @Test
     void everyBundledExpressionRunsAsLambdasSoARunNeverBuildsCelsRuntime() {
-        List<String> interpreted = PlaybookExpressions.of(Playbooks.load(List.of())).stream()
+        List<String> interpreted = Playbooks.load(List.of()).expressions().stream()
                 .filter(expression -> !expression.compiledToLambdas()).map(Expression::text).toList();
         assertThat(interpreted).isEmpty();
     }

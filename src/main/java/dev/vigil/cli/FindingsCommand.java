@@ -71,6 +71,7 @@ public final class FindingsCommand implements Callable<Integer> {
             public void reject(Rejection rejection) {
             }
         });
+        err.println(summary.line());
         printer.finish();
         out.flush();
         return summary.rejected() > 0 ? ExitCodes.SOME_REJECTED : ExitCodes.OK;

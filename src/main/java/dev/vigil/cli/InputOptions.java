@@ -65,8 +65,8 @@ public final class InputOptions {
 
     /**
      * Reads all inputs into {@code sink}: prints each rejection to {@code err} (the first
-     * {@value #MAX_PRINTED_REJECTIONS}), appends rejected records to the rejects file, and prints the summary line
-     * {@code read N, accepted N, rejected N}.
+     * {@value #MAX_PRINTED_REJECTIONS}) and appends rejected records to the rejects file. The caller prints the
+     * summary ({@link ReadSummary#line()}: {@code read N, accepted N, rejected N}) once it has handled every finding.
      *
      * @throws ExitCodes.ConfigurationException when an input does not exist or the rejects file cannot be written
      */
@@ -76,7 +76,6 @@ public final class InputOptions {
             RejectionReporter reporter = new RejectionReporter(sink, err, rejects);
             ReadSummary summary = reader().read(inputs, reporter);
             reporter.finish();
-            err.println(summary.line());
             err.flush();
             return summary;
         } catch (NoSuchFileException e) {

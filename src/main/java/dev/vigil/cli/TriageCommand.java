@@ -19,6 +19,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -99,11 +101,21 @@ public final class TriageCommand implements Callable<Integer> {
     }
 
     private int triage(ReadAhead.Started<ReadSummary> reading, PrintWriter out, PrintWriter err) {
-        Playbooks playbooks = PlaybooksListCommand.load(playbookDirs);
+        // the config, the store and the IP lists load on a thread of their own while this one loads the playbooks (a
+        // store's schema check and the playbooks' YAML each take a tenth of a second or more on a fresh JVM)
+        CompletableFuture<Surroundings> loading = CompletableFuture.supplyAsync(this::surroundings, ReadAhead::daemon);
+        Playbooks playbooks;
+        try {
+            playbooks = PlaybooksListCommand.load(playbookDirs);
+        } catch (RuntimeException | Error e) {
+            loading.thenAccept(loaded -> loaded.storage().close()).exceptionally(failure -> null).join();
+            throw e;
+        }
         playbooks.compileAhead();
-        VigilConfig vigilConfig = config == null ? VigilConfig.defaults() : VigilConfig.load(config);
-        try (TriageStorage storage = store.open(vigilConfig.storeUrl())) {
-            Intel intel = vigilConfig.intel(storage.history());
+        Surroundings loaded = joined(loading);
+        VigilConfig vigilConfig = loaded.config();
+        try (TriageStorage storage = loaded.storage()) {
+            Intel intel = loaded.intel();
             // a stored verdict carries the checklist: it becomes the checklist of the case the finding opens
             boolean checklists = storage.stores() || explain && verdictFormat != VerdictFormat.TABLE;
             TriageEngine engine = new TriageEngine(playbooks, intel, clock(asOf), vigilConfig.historyWindow(), checklists);
@@ -122,6 +134,8 @@ public final class TriageCommand implements Callable<Integer> {
                 public void reject(Rejection rejection) {
                 }
             });
+            // the reading summary only once every finding is triaged: a run that fails to start says nothing of reading
+            err.println(summary.line());
             writer.finish();
             err.println(tally.line());
             tally.errors().forEach(err::println);
@@ -131,6 +145,36 @@ public final class TriageCommand implements Callable<Integer> {
             storage.finish(err);
             err.flush();
             return summary.rejected() > 0 ? ExitCodes.SOME_REJECTED : ExitCodes.OK;
+        }
+    }
+
+    /** The config, the store it names (or the one chosen by the options) and the intel over the store's history. */
+    private record Surroundings(VigilConfig config, TriageStorage storage, Intel intel) {
+    }
+
+    private Surroundings surroundings() {
+        VigilConfig vigilConfig = config == null ? VigilConfig.defaults() : VigilConfig.load(config);
+        TriageStorage storage = store.open(vigilConfig.storeUrl());
+        try {
+            return new Surroundings(vigilConfig, storage, vigilConfig.intel(storage.history()));
+        } catch (RuntimeException | Error e) {
+            storage.close();
+            throw e;
+        }
+    }
+
+    /** The loaded value, or the loading's own exception (a configuration error keeps its exit code). */
+    private static <T> T joined(CompletableFuture<T> loading) {
+        try {
+            return loading.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw e;
         }
     }
 

@@ -183,6 +183,16 @@ class TriageCommandTest {
     }
 
     @Test
+    void aBadConfigStopsTriageThoughTheReaderStartedFirstAndNothingIsSaidOfReading() throws IOException {
+        Files.writeString(dir.resolve("vigil.yaml"), "lists:\n  x:\n    kind: nope\n");
+        Run run = vigil("triage", "examples/findings", "--config", dir.resolve("vigil.yaml").toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("vigil.yaml:3:11: unknown_list_kind: list x: unknown kind \"nope\"")
+                .doesNotContain("read 28").doesNotContain("triaged");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
     void playbooksCheckReportsEveryErrorAndExits2() throws IOException {
         Files.writeString(dir.resolve("bad.yaml"), "id: bad\nversion: \"1\"\ntitle: bad\ncovers: [X:Y/Z]\ncolour: red\n"
                 + "rules:\n  - id: r\n    when: remote.port == 'x'\n    summary: s\n");

@@ -157,7 +157,11 @@ public final class TriageEngine {
         for (Question question : playbook.questions()) {
             answers.add(answer(question, scope, hits));
         }
-        List<String> nextSteps = nextSteps(playbook, disposition).stream().map(t -> t.render(values)).toList();
+        List<Template> stepTemplates = nextSteps(playbook, disposition);
+        List<String> nextSteps = new ArrayList<>(stepTemplates.size());
+        for (Template template : stepTemplates) {
+            nextSteps.add(template.render(values));
+        }
         List<Step> checklist = new ArrayList<>();
         for (PlaybookStep step : checklists ? playbook.steps() : List.<PlaybookStep>of()) {
             checklist.add(new Step(step.id(), step.phase(), step.text().render(values)));
@@ -242,12 +246,20 @@ public final class TriageEngine {
         }
         Map<String, Object> evidence = evidence(question.id(), question.evidence(), scope, hits);
         StringBuilder shown = new StringBuilder();
-        evidence.forEach((name, value) -> {
-            if (!"".equals(value)) {
-                shown.append(shown.length() == 0 ? "" : "; ").append(name).append('=')
-                        .append(value instanceof List<?> list ? String.join(", ", list.stream().map(String::valueOf).toList()) : value);
+        for (Map.Entry<String, Object> entry : evidence.entrySet()) {
+            Object value = entry.getValue();
+            if ("".equals(value)) {
+                continue;
             }
-        });
+            shown.append(shown.length() == 0 ? "" : "; ").append(entry.getKey()).append('=');
+            if (value instanceof List<?> list) {
+                for (int i = 0; i < list.size(); i++) {
+                    shown.append(i == 0 ? "" : ", ").append(list.get(i));
+                }
+            } else {
+                shown.append(value);
+            }
+        }
         return new Answer(question.id(), question.text(), answer, shown.length() == 0 ? null : shown.toString());
     }
 

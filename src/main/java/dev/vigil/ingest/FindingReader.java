@@ -271,20 +271,14 @@ public final class FindingReader {
         }
 
         /**
-         * Maps a record that is one plain GuardDuty finding or event straight from the token stream; false (nothing
-         * passed on) when it is anything else, for the tree path to read.
+         * Maps a record that is one plain GuardDuty finding or event straight from its bytes; false (nothing passed on)
+         * when it is anything else, for the tree path to read.
          */
         private boolean streamed(byte[] buffer, int offset, int length) {
             Finding finding;
-            try (JsonParser parser = PARSER.createParser(buffer, offset, length)) {
-                if (parser.nextToken() != JsonToken.START_OBJECT) {
-                    return false;
-                }
-                finding = StreamingMapper.read(parser, buffer, offset);
-                if (parser.nextToken() != null) {
-                    return false;
-                }
-            } catch (NotStreamable | IOException | RecordException | IllegalArgumentException
+            try {
+                finding = StreamingMapper.read(new JsonCursor(buffer, offset, length), buffer);
+            } catch (NotStreamable | RecordException | IllegalArgumentException
                      | java.time.DateTimeException notPlain) {
                 return false;
             }

@@ -1,6 +1,7 @@
 package dev.vigil.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 
 /**
  * A GuardDuty field in both spellings: camelCase as on the wire (EventBridge detail, S3 export) and PascalCase as the
@@ -11,10 +12,14 @@ final class Key {
 
     final String camel;
     final String pascal;
+    private final byte[] camelBytes;
+    private final byte[] pascalBytes;
 
     private Key(String camel, String pascal) {
         this.camel = camel;
         this.pascal = pascal;
+        this.camelBytes = camel.getBytes(StandardCharsets.US_ASCII);
+        this.pascalBytes = pascal.getBytes(StandardCharsets.US_ASCII);
     }
 
     static Key of(String camel) {
@@ -38,9 +43,9 @@ final class Key {
         return value == null || value.isNull() ? null : value;
     }
 
-    /** Whether a field name is this key in either spelling. */
-    boolean is(String name) {
-        return name.equals(camel) || name.equals(pascal);
+    /** Whether the field name the cursor last read is this key in either spelling. */
+    boolean named(JsonCursor cursor) {
+        return cursor.nameIs(camelBytes) || cursor.nameIs(pascalBytes);
     }
 
     @Override

@@ -119,11 +119,19 @@ final class JsonCursor {
         return true;
     }
 
-    /** The byte at the cursor after whitespace; compact JSON has none, which the first test sees. */
+    /** The byte at the cursor after whitespace; compact JSON has none, which the first test sees (small: C1 inlines it). */
     private byte significant() {
-        if (pos < end && buf[pos] > ' ') {
-            return buf[pos];
+        int i = pos;
+        if (i < end) {
+            byte c = buf[i];
+            if (c > ' ') {
+                return c;
+            }
         }
+        return afterWhitespace();
+    }
+
+    private byte afterWhitespace() {
         skipWhitespace();
         return peek();
     }
@@ -165,7 +173,7 @@ final class JsonCursor {
             long found = ((quote - ONES) & ~quote | (backslash - ONES) & ~backslash | (word - 0x2020202020202020L) | word)
                     & HIGH_BITS;
             if (found != 0) {
-                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+                return i + firstFlaggedByte(found);
             }
             i += 8;
         }
@@ -177,6 +185,15 @@ final class JsonCursor {
             i++;
         }
         return end;
+    }
+
+    /**
+     * The index (0 to 7) of the lowest byte whose high bit is set in {@code flags} (only high bits set): the lowest
+     * flag, shifted to bit 0 of its byte, times 0x0001..07 puts the index in the top byte. C1 does not compile
+     * {@code Long.numberOfTrailingZeros} to one instruction.
+     */
+    private static int firstFlaggedByte(long flags) {
+        return (int) ((((flags & -flags) >>> 7) * 0x0001020304050607L) >>> 56);
     }
 
     /** A field name with escapes is the tree path's; other UTF-8 is checked, and never matches a name Vigil reads. */
@@ -194,11 +211,12 @@ final class JsonCursor {
         pos = i + 1;
     }
 
-    /** Whether the field name last read is {@code name} (ASCII). */
+    /** Whether the field name last read is {@code name} (ASCII); small, for C1 to inline the length test. */
     boolean nameIs(byte[] name) {
-        if (name.length != nameLength) {
-            return false;
-        }
+        return name.length == nameLength && sameName(name);
+    }
+
+    private boolean sameName(byte[] name) {
         byte[] b = buf;
         int at = nameStart;
         for (int k = 0; k < name.length; k++) {

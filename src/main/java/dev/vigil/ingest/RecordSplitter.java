@@ -22,7 +22,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class RecordSplitter {
 
-    /** Receives the records; the byte range is only valid during the call. */
+    /** Receives the records; the bytes of a record's range are never changed afterwards (see {@link #fill}). */
     interface Records {
         /**
          * @param line the line the record starts on
@@ -320,24 +320,27 @@ final class RecordSplitter {
         return true;
     }
 
-    /** Reads more bytes, keeping those from {@code mark} (or {@code pos}) on; false at the end of input. */
+    /**
+     * Reads more bytes, keeping those from {@code mark} (or {@code pos}) on; false at the end of input. Bytes handed
+     * over in a record are never overwritten: when the buffer is nearly full, the bytes kept move to a new buffer and the
+     * old one stays with the records' documents that point into it ({@link dev.vigil.finding.RawDocument}), so a finding
+     * keeps its document without a copy of its own.
+     */
     private boolean fill() throws IOException {
         if (eof) {
             return false;
         }
         int keep = mark >= 0 ? mark : pos;
-        if (keep > 0) {
-            System.arraycopy(buf, keep, buf, 0, end - keep);
-            end -= keep;
+        if (buf.length - end < buf.length / 4) {
+            int kept = end - keep;
+            byte[] next = new byte[kept > buf.length / 2 ? buf.length * 2 : buf.length];
+            System.arraycopy(buf, keep, next, 0, kept);
+            buf = next;
+            end = kept;
             pos -= keep;
             if (mark >= 0) {
                 mark = 0;
             }
-        }
-        if (end == buf.length) {
-            byte[] bigger = new byte[buf.length * 2];
-            System.arraycopy(buf, 0, bigger, 0, end);
-            buf = bigger;
         }
         int read = in.read(buf, end, buf.length - end);
         if (read < 0) {

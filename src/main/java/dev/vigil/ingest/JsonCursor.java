@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
 
 /**
@@ -322,6 +323,23 @@ final class JsonCursor {
             return new String(buf, start, i - start, StandardCharsets.ISO_8859_1);
         }
         return decodeString(start, i);
+    }
+
+    /**
+     * The time in the string at the cursor, when it is plain ASCII that {@link Timestamps#fastIso(byte[], int, int)}
+     * reads (the common shape, read without making a String); null, the cursor unmoved, for any other string.
+     */
+    Instant isoTime() {
+        int start = pos + 1;
+        int close = plainEnd(start);
+        if (close >= end || buf[close] != '"') {
+            return null;
+        }
+        Instant time = Timestamps.fastIso(buf, start, close);
+        if (time != null) {
+            pos = close + 1;
+        }
+        return time;
     }
 
     /**

@@ -137,6 +137,10 @@ final class TokenValues {
             if (first != '"') {
                 throw NotStreamable.INSTANCE;
             }
+            Instant iso = c.isoTime();
+            if (iso != null) {
+                return iso;
+            }
             String text = c.string().trim();
             if (text.isEmpty()) {
                 return null;

@@ -40,6 +40,8 @@ final class JsonCursor {
 
     private final byte[] buf;
     private final int end;
+    /** Reading one line of NDJSON: a line break ends the record (the splitter counts lines), it is not whitespace. */
+    private final boolean oneLine;
     private int pos;
     /** Set on entering an object or array, until its first member: that one comes without a comma. */
     private boolean first;
@@ -49,9 +51,19 @@ final class JsonCursor {
     private int numberLength;
 
     JsonCursor(byte[] buffer, int offset, int length) {
+        this(buffer, offset, offset + length, false);
+    }
+
+    private JsonCursor(byte[] buffer, int offset, int end, boolean oneLine) {
         this.buf = buffer;
         this.pos = offset;
-        this.end = offset + length;
+        this.end = end;
+        this.oneLine = oneLine;
+    }
+
+    /** A cursor over the line that starts at {@code offset}, of which the bytes up to {@code limit} are read. */
+    static JsonCursor line(byte[] buffer, int offset, int limit) {
+        return new JsonCursor(buffer, offset, limit, true);
     }
 
     /** The index in the buffer of the cursor: the first byte of the value it stands at, or the byte after the last one read. */
@@ -63,6 +75,9 @@ final class JsonCursor {
         byte[] b = buf;
         int i = pos;
         while (i < end && (b[i] == ' ' || b[i] == '\n' || b[i] == '\r' || b[i] == '\t')) {
+            if (b[i] == '\n' && oneLine) {
+                throw NotStreamable.INSTANCE;
+            }
             i++;
         }
         pos = i;
@@ -72,6 +87,16 @@ final class JsonCursor {
     boolean atEnd() {
         skipWhitespace();
         return pos == end;
+    }
+
+    /** The index of the line break that ends the line after blanks (space, tab, carriage return); -1 if anything else. */
+    int lineEnd() {
+        byte[] b = buf;
+        int i = pos;
+        while (i < end && (b[i] == ' ' || b[i] == '\r' || b[i] == '\t')) {
+            i++;
+        }
+        return i < end && b[i] == '\n' ? i : -1;
     }
 
     /** The first byte of the value at the cursor: {@code { [ " t f n -} or a digit in JSON. */

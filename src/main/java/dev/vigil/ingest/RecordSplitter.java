@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
  * Cuts a byte stream into JSON records without parsing them, so that one broken record never stops the rest:
  * <ul>
  *   <li>a line at the top level that starts with {@code {} and ends with {@code }} is handed over whole (NDJSON: the
- *       fast path, one scan for the newline);</li>
+ *       fast path, one scan for the newline; the receiver is offered the line first and may read the record there);</li>
  *   <li>otherwise the bytes are scanned for the end of the value (strings, escapes, nesting), so pretty-printed and
  *       concatenated values work; the elements of a top-level array are records of their own;</li>
  *   <li>a record is cut off (and handed over broken, for the parser to explain) when a raw newline appears inside a
@@ -32,6 +32,14 @@ final class RecordSplitter {
         void record(byte[] buffer, int offset, int length, long line, int index, long arrayLine) throws IOException;
 
         void tooLarge(long line, int index, long arrayLine, long size, String preview) throws IOException;
+
+        /**
+         * Offered first a line at the top level that starts with an object, before it is looked for where the line
+         * ends: the bytes read so far, from {@code offset} to {@code limit}. Returns the index of the line break that
+         * ends the line when the receiver took the record on it (it read where it ends), or -1 to have it handed over
+         * to {@link #record} as usual.
+         */
+        int lineRecord(byte[] buffer, int offset, int limit) throws IOException;
     }
 
     static final int PREVIEW_BYTES = 64 * 1024;
@@ -104,8 +112,17 @@ final class RecordSplitter {
         }
     }
 
-    /** The NDJSON fast path: the line starting here ends in '}'. Returns false (nothing consumed) otherwise. */
+    /**
+     * The NDJSON fast path: the line starting here ends in '}'. Returns false (nothing consumed) otherwise. The receiver
+     * is offered the line first: most lines are findings it reads to their end, and then the line is not scanned twice.
+     */
     private boolean wholeLine(int index) throws IOException {
+        int taken = out.lineRecord(buf, pos, end);
+        if (taken >= 0) {
+            pos = taken;
+            lineStart = false;
+            return true;
+        }
         long recordLine = line;
         mark = pos;
         int scan = pos;

@@ -85,6 +85,15 @@ final class StreamingMapper {
      * @throws NotStreamable when the tree path is to read this record
      */
     static Finding read(JsonCursor c, byte[] buffer) {
+        Finding finding = readObject(c, buffer);
+        if (!c.atEnd()) {
+            throw NotStreamable.INSTANCE;
+        }
+        return finding;
+    }
+
+    /** Maps the object at the cursor (after whitespace), leaving the cursor after it. */
+    static Finding readObject(JsonCursor c, byte[] buffer) {
         c.skipWhitespace();
         if (c.peek() != '{') {
             throw NotStreamable.INSTANCE;
@@ -130,9 +139,6 @@ final class StreamingMapper {
             }
         }
         int stop = c.position();
-        if (!c.atEnd()) {
-            throw NotStreamable.INSTANCE;
-        }
         if (hasDetailType || (detail != null && hasSource)) {
             if (detail == null || !("GuardDuty Finding".equals(detailType) || "aws.guardduty".equals(source))) {
                 throw NotStreamable.INSTANCE;

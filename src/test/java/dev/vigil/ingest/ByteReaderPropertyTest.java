@@ -123,6 +123,37 @@ class ByteReaderPropertyTest {
         StreamingMapperPropertyTest.assertSame(streamed, tree);
     }
 
+    @Property(tries = 40)
+    void manyRecordsReadAsThroughTheTreeWithTheirLineNumbers(@ForAll("edits") List<Edit> edits, @ForAll long writing,
+                                                            @ForAll @IntRange(min = 50, max = 150) int count) {
+        // more than one buffer of the splitter (256 KiB), records of every kind, line endings and blank lines between
+        Random random = new Random(writing);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int i = 0; i < count; i++) {
+            JsonNode record = SEEDS.get(random.nextInt(SEEDS.size())).deepCopy();
+            Extras extras = new Extras();
+            if (random.nextInt(4) == 0) {
+                for (Edit edit : edits) {
+                    record = edit(record, edit, extras);
+                }
+            }
+            byte[] bytes = new Writer(new Random(random.nextLong()), random.nextInt(8) == 0).write(record, extras);
+            bytes = breakBytes(bytes, random.nextInt(24), random.nextInt());
+            out.writeBytes(java.util.Arrays.copyOf(bytes, bytes.length - 1));
+            String[] endings = {"\n", "\n", "\r\n", " \t\n", "\n\n", "  {\"x\":1}\n", "}\n"};
+            out.writeBytes(endings[random.nextInt(endings.length)].getBytes(StandardCharsets.US_ASCII));
+        }
+        byte[] bytes = out.toByteArray();
+        if (random.nextBoolean()) {
+            bytes = java.util.Arrays.copyOf(bytes, bytes.length - 1); // no line break after the last record
+        }
+
+        Reading streamed = StreamingMapperPropertyTest.read(FindingReader.detecting(), bytes);
+        Reading tree = StreamingMapperPropertyTest.read(FindingReader.detecting().withoutStreaming(), bytes);
+        assertThat(streamed.findings).anyMatch(f -> f.document().keptAsBytes());
+        StreamingMapperPropertyTest.assertSame(streamed, tree);
+    }
+
     /** Fields written once more after an object's own: duplicates, and the same field in the other casing. */
     private static final class Extras {
         final Map<ObjectNode, List<Map.Entry<String, JsonNode>>> added = new IdentityHashMap<>();

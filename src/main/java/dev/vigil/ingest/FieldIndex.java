@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 
 /**
- * The fields of one kind of GuardDuty object the streaming mapper reads, by name in either spelling: an enum per kind of
- * object, whose constants name a {@link Key} each, and one constant for every other field. The names are matched as
+ * The fields of one kind of GuardDuty object the streaming mapper reads, by name in either spelling: an enum per kind
+ * of object, whose constants name a {@link Key} each, and one constant for every other field. The names are matched as
  * bytes against the name the {@link JsonCursor} last read, in a small open-addressing table (no String per name).
  * Immutable.
  */

@@ -8,18 +8,19 @@ import java.time.Instant;
 import java.util.Arrays;
 
 /**
- * A forward-only reader of one record's UTF-8 JSON bytes, for the streaming mappers. It is what Jackson's token stream was
- * to them, made cheaper where the reader spends its time: field names are matched as bytes against the names Vigil
- * reads ({@link FieldIndex}, {@link Key#named}), no String is made for them; values Vigil does not read are skipped by
- * a scan; a string of plain ASCII becomes a Latin-1 String with one copy ({@code new String(bytes, ISO_8859_1)}), where
- * Jackson decoded to a char array and the String compressed it back.
+ * A forward-only reader of one record's UTF-8 JSON bytes for the streaming mappers: what Jackson's token stream was to
+ * them, cheaper where the reader spent its time. Field names are matched as bytes against the names Vigil reads
+ * ({@link FieldIndex}, {@link Key#named}), without a String per name; values Vigil does not read are skipped by a scan;
+ * a string of plain ASCII becomes a Latin-1 String with one copy ({@code new String(bytes, ISO_8859_1)}), where Jackson
+ * decoded to a char array and the String compressed it back. Strings are scanned eight bytes at a time.
  * <p>
  * It is stricter than Jackson, never more lenient: anything it does not read exactly as Jackson would throws
- * {@link NotStreamable}, and the tree path reads the record (accepting it, or rejecting it with Jackson's message).
- * That covers malformed JSON, bytes that are not well-formed UTF-8 (overlong forms, surrogates), escapes in field
- * names, numbers longer than {@value #MAX_NUMBER_LENGTH} characters or outside a long, and skipped values nested more
- * than {@value #MAX_SKIPPED_DEPTH} deep (Jackson's limits are 1,000 and 1,000). Escapes and other UTF-8 in string values
- * are decoded as Jackson decodes them. Whitespace is what JSON allows: space, tab, line feed and carriage return.
+ * {@link NotStreamable}, and the tree path reads the record (accepting it, or rejecting it with Jackson's
+ * message). That covers malformed JSON, bytes that are not well-formed UTF-8 (overlong forms, surrogates), escapes
+ * in field names, numbers longer than {@value #MAX_NUMBER_LENGTH} characters or beyond a long, and skipped values
+ * nested more than {@value #MAX_SKIPPED_DEPTH} deep (Jackson allows 1,000 digits and 1,000 levels). Escapes and
+ * other UTF-8 in string values are decoded as Jackson decodes them. Whitespace is what JSON allows: space, tab, line
+ * feed, carriage return.
  * <p>
  * After {@link #nextField} or {@link #nextElement} the cursor stands at the first byte of a value; every method that
  * reads a value consumes it whole. Not thread-safe: one per record.
@@ -66,7 +67,7 @@ final class JsonCursor {
         return new JsonCursor(buffer, offset, limit, true);
     }
 
-    /** The index in the buffer of the cursor: the first byte of the value it stands at, or the byte after the last one read. */
+    /** The cursor's index in the buffer: the first byte of the value at the cursor, or the byte after the last read. */
     int position() {
         return pos;
     }
@@ -89,7 +90,7 @@ final class JsonCursor {
         return pos == end;
     }
 
-    /** The index of the line break that ends the line after blanks (space, tab, carriage return); -1 if anything else. */
+    /** The index of the line break ending the line after blanks (space, tab, carriage return); -1 for anything else. */
     int lineEnd() {
         byte[] b = buf;
         int i = pos;
@@ -145,7 +146,7 @@ final class JsonCursor {
         return true;
     }
 
-    /** The byte at the cursor after whitespace; compact JSON has none, which the first test sees (small: C1 inlines it). */
+    /** The byte at the cursor after whitespace; compact JSON has none, which the first test sees (C1 inlines this). */
     private byte significant() {
         int i = pos;
         if (i < end) {
@@ -196,8 +197,8 @@ final class JsonCursor {
             long quote = word ^ 0x2222222222222222L;
             long backslash = word ^ 0x5C5C5C5C5C5C5C5CL;
             // a byte below 0x20 borrows in word - 0x20..; a byte from 0x80 on has its high bit set already
-            long found = ((quote - ONES) & ~quote | (backslash - ONES) & ~backslash | (word - 0x2020202020202020L) | word)
-                    & HIGH_BITS;
+            long found = ((quote - ONES) & ~quote | (backslash - ONES) & ~backslash
+                    | (word - 0x2020202020202020L) | word) & HIGH_BITS;
             if (found != 0) {
                 return i + firstFlaggedByte(found);
             }
@@ -661,7 +662,7 @@ final class JsonCursor {
         return negative ? -value : value;
     }
 
-    /** The value of the number last scanned, as Jackson's {@code getDoubleValue} gives it ({@link Double#parseDouble}). */
+    /** The number last scanned as Jackson's {@code getDoubleValue} gives it: {@link Double#parseDouble}. */
     double doubleValue() {
         return Double.parseDouble(new String(buf, numberStart, numberLength, StandardCharsets.ISO_8859_1));
     }

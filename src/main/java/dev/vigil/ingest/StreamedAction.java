@@ -18,9 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@link GuardDutyMapper#action} on the token stream: the finding's {@code service.action} object. Each child object
- * (networkConnectionAction, portProbeAction, ...) is read as one {@link Details}, whichever it is, and the action is then
- * chosen by the same rules as the tree path's. Stateless.
+ * {@link GuardDutyMapper#action} on the record's bytes ({@link JsonCursor}): the finding's {@code service.action}
+ * object. Each child object (networkConnectionAction, portProbeAction, ...) is read as one {@link Details}, whichever it
+ * is, and the action is then chosen by the same rules as the tree path's. Stateless.
  */
 final class StreamedAction {
 

@@ -21,7 +21,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@link GuardDutyMapper#resource} on the token stream: the finding's {@code resource} object. Stateless. */
+/**
+ * {@link GuardDutyMapper#resource} on the record's bytes ({@link JsonCursor}): the finding's {@code resource} object.
+ * Stateless.
+ */
 final class StreamedResource {
 
     private enum Field {

@@ -144,9 +144,9 @@ final class Timestamps {
     }
 
     /**
-     * {@link #fastIso(String)} on the UTF-8 bytes {@code [from, to)} of a JSON string without escapes, for the streaming
-     * reader (no String made); null for anything else, ASCII whitespace around the time included, which the caller
-     * then reads as text. Where it gives an instant, {@link #parse} gives the same for the same text.
+     * {@link #fastIso(String)} on the bytes {@code [from, to)} of a JSON string without escapes, for the streaming
+     * reader (no String made); null for anything else, whitespace around the time included, which the caller then
+     * reads as text. Where it gives an instant, {@link #parse} gives the same for the same text.
      */
     static Instant fastIso(byte[] s, int from, int to) {
         int n = to - from;

@@ -6,8 +6,8 @@ import java.time.Instant;
 /**
  * Reads the value at a {@link JsonCursor} the way {@link Values}, {@link Timestamps} and {@link GuardDutyMapper} read
  * the same value as a tree node. Where the tree path would read it differently or reject it (a number where text is
- * expected, a duplicate field, an unreadable time) it throws {@link NotStreamable}, and the record goes through the tree
- * path. Every method consumes the value it reads.
+ * expected, a duplicate field, an unreadable time) it throws {@link NotStreamable}, and the record goes through the
+ * tree path. Every method consumes the value it reads.
  */
 final class TokenValues {
 
@@ -155,7 +155,7 @@ final class TokenValues {
         }
     }
 
-    /** True (and inside it) at an object; any other value is skipped (where the tree path treats a non-object as absent). */
+    /** True (and inside it) at an object; any other value is skipped (the tree path takes a non-object for none). */
     static boolean object(JsonCursor c) {
         if (c.peek() == '{') {
             c.enter();
@@ -165,7 +165,7 @@ final class TokenValues {
         return false;
     }
 
-    /** True (and inside it) at an object, false at JSON null; other values are the tree path's (their presence counts). */
+    /** True (and inside it) at an object, false at null; other values are the tree path's (their presence counts). */
     static boolean objectOrNull(JsonCursor c) {
         byte first = c.peek();
         if (first == '{') {
@@ -179,7 +179,7 @@ final class TokenValues {
         throw NotStreamable.INSTANCE;
     }
 
-    /** Steps into the object at the cursor; any other value is the tree path's (array elements it reads field by field). */
+    /** Steps into the object at the cursor; any other value is the tree path's (elements it reads field by field). */
     static void strictObject(JsonCursor c) {
         if (c.peek() != '{') {
             throw NotStreamable.INSTANCE;
@@ -187,7 +187,7 @@ final class TokenValues {
         c.enter();
     }
 
-    /** True (and inside it) at an array; any other value is skipped (the tree path ignores a list that is not a list). */
+    /** True (and inside it) at an array; any other value is skipped (the tree path ignores a list that is not one). */
     static boolean array(JsonCursor c) {
         if (c.peek() == '[') {
             c.enter();
@@ -198,8 +198,8 @@ final class TokenValues {
     }
 
     /**
-     * Reads the object the cursor is in (just entered) for the text fields {@code keys}, in either spelling; other fields
-     * are skipped. Returns the values in the order of {@code keys}.
+     * Reads the object the cursor is in (just entered) for the text fields {@code keys}, in either spelling; other
+     * fields are skipped. Returns the values in the order of {@code keys}.
      */
     static String[] texts(JsonCursor c, Key[] keys) {
         String[] values = new String[keys.length];

@@ -279,7 +279,7 @@ class ByteReaderPropertyTest {
 
     /**
      * Below 12: leaves the record whole. Else breaks it from a place on: a comma before a closing bracket, a colon or
-     * comma missing, a literal cut short, a duplicated comma; or cuts it short, or puts a byte or ill-formed UTF-8 in it.
+     * comma missing, a literal cut short, a doubled comma; or cuts it short, or puts a byte or ill-formed UTF-8 in it.
      */
     private static byte[] breakBytes(byte[] bytes, int breakage, int at) {
         int length = bytes.length - 1; // the newline stays

@@ -124,6 +124,7 @@ class ByteReaderPropertyTest {
     }
 
     @Property(tries = 40)
+    @StatisticsReport(onFailureOnly = true)
     void manyRecordsReadAsThroughTheTreeWithTheirLineNumbers(@ForAll("edits") List<Edit> edits, @ForAll long writing,
                                                             @ForAll @IntRange(min = 50, max = 150) int count) {
         // more than one buffer of the splitter (256 KiB), records of every kind, line endings and blank lines between
@@ -150,7 +151,11 @@ class ByteReaderPropertyTest {
 
         Reading streamed = StreamingMapperPropertyTest.read(FindingReader.detecting(), bytes);
         Reading tree = StreamingMapperPropertyTest.read(FindingReader.detecting().withoutStreaming(), bytes);
-        assertThat(streamed.findings).anyMatch(f -> f.document().keptAsBytes());
+        // a zero byte in the first 8 KiB makes the input binary data, rejected whole: most inputs have findings read
+        Statistics.label("many").collect(streamed.findings.stream().anyMatch(f -> f.document().keptAsBytes())
+                ? "some read from the bytes" : "none read from the bytes");
+        Statistics.label("many").coverage(checker -> checker.check("some read from the bytes")
+                .percentage(p -> p >= 75));
         StreamingMapperPropertyTest.assertSame(streamed, tree);
     }
 

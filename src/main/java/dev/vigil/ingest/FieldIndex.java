@@ -1,6 +1,5 @@
 package dev.vigil.ingest;
 
-import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 
 /**
@@ -11,7 +10,7 @@ import java.util.function.Function;
  */
 final class FieldIndex<E extends Enum<E>> {
 
-    private final byte[][] names;
+    private final FieldName[] names;
     private final E[] fields;
     private final int mask;
     private final E other;
@@ -21,7 +20,7 @@ final class FieldIndex<E extends Enum<E>> {
         E[] constants = type.getEnumConstants();
         // at most a quarter full: a name not in the table mostly lands on an empty slot at once
         int size = Integer.highestOneBit(constants.length * 8 - 1) << 1;
-        this.names = new byte[size][];
+        this.names = new FieldName[size];
         this.fields = (E[]) java.lang.reflect.Array.newInstance(type, size);
         this.mask = size - 1;
         this.other = other;
@@ -34,8 +33,8 @@ final class FieldIndex<E extends Enum<E>> {
     }
 
     private void put(String name, E field) {
-        byte[] bytes = name.getBytes(StandardCharsets.US_ASCII);
-        int slot = JsonCursor.hash(bytes, 0, bytes.length) & mask;
+        FieldName bytes = FieldName.of(name);
+        int slot = JsonCursor.hash(bytes.bytes, 0, bytes.bytes.length) & mask;
         while (names[slot] != null) {
             slot = (slot + 1) & mask;
         }
@@ -50,7 +49,7 @@ final class FieldIndex<E extends Enum<E>> {
     /** The field the cursor's last name is, or the constant for every other field. */
     E of(JsonCursor cursor) {
         int slot = cursor.nameHash() & mask;
-        byte[] name;
+        FieldName name;
         while ((name = names[slot]) != null) {
             if (cursor.nameIs(name)) {
                 return fields[slot];

@@ -238,16 +238,35 @@ final class JsonCursor {
         pos = i + 1;
     }
 
-    /** Whether the field name last read is {@code name} (ASCII); small, for C1 to inline the length test. */
-    boolean nameIs(byte[] name) {
-        return name.length == nameLength && sameName(name);
+    /** Whether the field name last read is {@code name}; small, for C1 to inline the length test. */
+    boolean nameIs(FieldName name) {
+        return name.bytes.length == nameLength && sameName(name);
     }
 
-    private boolean sameName(byte[] name) {
+    /** Compares eight bytes at a time: the head and tail words cover names up to 16 bytes, longer ones also the middle. */
+    private boolean sameName(FieldName name) {
         byte[] b = buf;
         int at = nameStart;
-        for (int k = 0; k < name.length; k++) {
-            if (b[at + k] != name[k]) {
+        int n = nameLength;
+        if (at + 8 > end) {
+            for (int k = 0; k < n; k++) {
+                if (b[at + k] != name.bytes[k]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if ((((long) LONGS.get(b, at) ^ name.head) & name.mask) != 0) {
+            return false;
+        }
+        if (n <= 8) {
+            return true;
+        }
+        if ((long) LONGS.get(b, at + n - 8) != name.tail) {
+            return false;
+        }
+        for (int k = 8; k < n - 8; k += 8) {
+            if ((long) LONGS.get(b, at + k) != (long) LONGS.get(name.bytes, k)) {
                 return false;
             }
         }

@@ -1,7 +1,6 @@
 package dev.vigil.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 
 /**
  * A GuardDuty field in both spellings: camelCase as on the wire (EventBridge detail, S3 export) and PascalCase as the
@@ -12,14 +11,14 @@ final class Key {
 
     final String camel;
     final String pascal;
-    private final byte[] camelBytes;
-    private final byte[] pascalBytes;
+    private final FieldName camelName;
+    private final FieldName pascalName;
 
     private Key(String camel, String pascal) {
         this.camel = camel;
         this.pascal = pascal;
-        this.camelBytes = camel.getBytes(StandardCharsets.US_ASCII);
-        this.pascalBytes = pascal.getBytes(StandardCharsets.US_ASCII);
+        this.camelName = FieldName.of(camel);
+        this.pascalName = FieldName.of(pascal);
     }
 
     static Key of(String camel) {
@@ -45,7 +44,7 @@ final class Key {
 
     /** Whether the field name the cursor last read is this key in either spelling. */
     boolean named(JsonCursor cursor) {
-        return cursor.nameIs(camelBytes) || cursor.nameIs(pascalBytes);
+        return cursor.nameIs(camelName) || cursor.nameIs(pascalName);
     }
 
     @Override

@@ -28,12 +28,12 @@ import java.time.Instant;
 final class StreamingMapper {
 
     /** Top-level fields that make a record something else than a GuardDuty finding or event: the tree path decides. */
-    private static final byte[][] OTHER_SHAPES = ascii("Findings", "findings", "ProductArn", "AwsAccountId", "Types",
+    private static final FieldName[] OTHER_SHAPES = names("Findings", "findings", "ProductArn", "AwsAccountId", "Types",
             "ecs", "aws", "aws.guardduty.type", "aws.guardduty.id", "event");
-    private static final byte[] DETAIL = "detail".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] DETAIL_TYPE = "detail-type".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] SOURCE = "source".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] FINDINGS = "findings".getBytes(StandardCharsets.US_ASCII);
+    private static final FieldName DETAIL = FieldName.of("detail");
+    private static final FieldName DETAIL_TYPE = FieldName.of("detail-type");
+    private static final FieldName SOURCE = FieldName.of("source");
+    private static final FieldName FINDINGS = FieldName.of("findings");
 
     private enum Field {
         ID(GuardDutyNames.ID), ARN(GuardDutyNames.ARN), TYPE(GuardDutyNames.TYPE), ACCOUNT_ID(GuardDutyNames.ACCOUNT_ID),
@@ -70,12 +70,12 @@ final class StreamingMapper {
     private StreamingMapper() {
     }
 
-    private static byte[][] ascii(String... names) {
-        byte[][] bytes = new byte[names.length][];
+    private static FieldName[] names(String... names) {
+        FieldName[] fieldNames = new FieldName[names.length];
         for (int i = 0; i < names.length; i++) {
-            bytes[i] = names[i].getBytes(StandardCharsets.US_ASCII);
+            fieldNames[i] = FieldName.of(names[i]);
         }
-        return bytes;
+        return fieldNames;
     }
 
     /**
@@ -153,7 +153,7 @@ final class StreamingMapper {
     }
 
     private static boolean otherShape(JsonCursor c) {
-        for (byte[] name : OTHER_SHAPES) {
+        for (FieldName name : OTHER_SHAPES) {
             if (c.nameIs(name)) {
                 return true;
             }

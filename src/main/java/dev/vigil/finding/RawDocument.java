@@ -3,7 +3,6 @@ package dev.vigil.finding;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 
 /**
  * A finding's document as it arrived: either a JSON tree already built, or the record's UTF-8 bytes, parsed only when
@@ -13,21 +12,28 @@ import java.util.Arrays;
 public final class RawDocument {
 
     private final byte[] json;
+    private final int offset;
+    private final int length;
     private volatile JsonNode tree;
 
-    private RawDocument(byte[] json, JsonNode tree) {
+    private RawDocument(byte[] json, int offset, int length, JsonNode tree) {
         this.json = json;
+        this.offset = offset;
+        this.length = length;
         this.tree = tree;
     }
 
     /** A document whose tree is already built; null for null. */
     public static RawDocument of(JsonNode tree) {
-        return tree == null ? null : new RawDocument(null, tree);
+        return tree == null ? null : new RawDocument(null, 0, 0, tree);
     }
 
-    /** A document kept as {@code length} bytes of UTF-8 JSON from {@code buffer} (copied). */
+    /**
+     * A document kept as {@code length} bytes of UTF-8 JSON in {@code buffer}, which are not copied: the caller never
+     * changes them (the reader's buffers are shared by the documents of the records read into them, about a hundred).
+     */
     public static RawDocument ofBytes(byte[] buffer, int offset, int length) {
-        return new RawDocument(Arrays.copyOfRange(buffer, offset, offset + length), null);
+        return new RawDocument(buffer, offset, length, null);
     }
 
     /** Whether the finding was read without building its tree: the document is kept as bytes until asked for. */
@@ -45,7 +51,7 @@ public final class RawDocument {
         JsonNode parsed = tree;
         if (parsed == null) {
             try {
-                parsed = Json.mapper().readTree(json);
+                parsed = Json.mapper().readTree(json, offset, length);
             } catch (IOException e) {
                 // the bytes were parsed once already when the finding was read
                 throw new UncheckedIOException("a finding's document no longer parses", e);

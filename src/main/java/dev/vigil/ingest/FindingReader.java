@@ -271,20 +271,41 @@ public final class FindingReader {
         }
 
         /**
-         * Maps a record that is one plain GuardDuty finding or event straight from the token stream; false (nothing
-         * passed on) when it is anything else, for the tree path to read.
+         * A line that starts with an object: when it is one plain GuardDuty finding or event, mapped straight from its
+         * bytes as it is found where it ends, so that the splitter need not look for the end of the line first.
+         */
+        @Override
+        public int lineRecord(byte[] buffer, int offset, int limit) {
+            if (!streaming) {
+                return -1;
+            }
+            JsonCursor cursor = JsonCursor.line(buffer, offset, limit);
+            Finding finding;
+            int newline;
+            try {
+                finding = StreamingMapper.readObject(cursor, buffer);
+                newline = cursor.lineEnd();
+            } catch (NotStreamable | RecordException | IllegalArgumentException
+                     | java.time.DateTimeException notPlain) {
+                return -1;
+            }
+            if (newline < 0 || newline - offset > maxRecordBytes) {
+                return -1;
+            }
+            records++;
+            sink.accept(finding);
+            return newline;
+        }
+
+        /**
+         * Maps a record that is one plain GuardDuty finding or event straight from its bytes; false (nothing passed on)
+         * when it is anything else, for the tree path to read.
          */
         private boolean streamed(byte[] buffer, int offset, int length) {
             Finding finding;
-            try (JsonParser parser = PARSER.createParser(buffer, offset, length)) {
-                if (parser.nextToken() != JsonToken.START_OBJECT) {
-                    return false;
-                }
-                finding = StreamingMapper.read(parser, buffer, offset);
-                if (parser.nextToken() != null) {
-                    return false;
-                }
-            } catch (NotStreamable | IOException | RecordException | IllegalArgumentException
+            try {
+                finding = StreamingMapper.read(new JsonCursor(buffer, offset, length), buffer);
+            } catch (NotStreamable | RecordException | IllegalArgumentException
                      | java.time.DateTimeException notPlain) {
                 return false;
             }

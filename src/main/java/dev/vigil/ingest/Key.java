@@ -11,10 +11,14 @@ final class Key {
 
     final String camel;
     final String pascal;
+    private final FieldName camelName;
+    private final FieldName pascalName;
 
     private Key(String camel, String pascal) {
         this.camel = camel;
         this.pascal = pascal;
+        this.camelName = FieldName.of(camel);
+        this.pascalName = FieldName.of(pascal);
     }
 
     static Key of(String camel) {
@@ -38,9 +42,9 @@ final class Key {
         return value == null || value.isNull() ? null : value;
     }
 
-    /** Whether a field name is this key in either spelling. */
-    boolean is(String name) {
-        return name.equals(camel) || name.equals(pascal);
+    /** Whether the field name the cursor last read is this key in either spelling. */
+    boolean named(JsonCursor cursor) {
+        return cursor.nameIs(camelName) || cursor.nameIs(pascalName);
     }
 
     @Override

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
  * Cuts a byte stream into JSON records without parsing them, so that one broken record never stops the rest:
  * <ul>
  *   <li>a line at the top level that starts with {@code {} and ends with {@code }} is handed over whole (NDJSON: the
- *       fast path, one scan for the newline);</li>
+ *       fast path, one scan for the newline; the receiver is offered the line first and may read the record there);</li>
  *   <li>otherwise the bytes are scanned for the end of the value (strings, escapes, nesting), so pretty-printed and
  *       concatenated values work; the elements of a top-level array are records of their own;</li>
  *   <li>a record is cut off (and handed over broken, for the parser to explain) when a raw newline appears inside a
@@ -22,7 +22,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class RecordSplitter {
 
-    /** Receives the records; the byte range is only valid during the call. */
+    /** Receives the records; the bytes of a record's range are never changed afterwards (see {@link #fill}). */
     interface Records {
         /**
          * @param line the line the record starts on
@@ -32,6 +32,14 @@ final class RecordSplitter {
         void record(byte[] buffer, int offset, int length, long line, int index, long arrayLine) throws IOException;
 
         void tooLarge(long line, int index, long arrayLine, long size, String preview) throws IOException;
+
+        /**
+         * Offered first a line at the top level that starts with an object, before it is looked for where the line
+         * ends: the bytes read so far, from {@code offset} to {@code limit}. Returns the index of the line break that
+         * ends the line when the receiver took the record on it (it read where it ends), or -1 to have it handed over
+         * to {@link #record} as usual.
+         */
+        int lineRecord(byte[] buffer, int offset, int limit) throws IOException;
     }
 
     static final int PREVIEW_BYTES = 64 * 1024;
@@ -104,8 +112,17 @@ final class RecordSplitter {
         }
     }
 
-    /** The NDJSON fast path: the line starting here ends in '}'. Returns false (nothing consumed) otherwise. */
+    /**
+     * The NDJSON fast path: the line starting here ends in '}'. Returns false (nothing consumed) otherwise. The receiver
+     * is offered the line first: most lines are findings it reads to their end, and then the line is not scanned twice.
+     */
     private boolean wholeLine(int index) throws IOException {
+        int taken = out.lineRecord(buf, pos, end);
+        if (taken >= 0) {
+            pos = taken;
+            lineStart = false;
+            return true;
+        }
         long recordLine = line;
         mark = pos;
         int scan = pos;
@@ -320,24 +337,27 @@ final class RecordSplitter {
         return true;
     }
 
-    /** Reads more bytes, keeping those from {@code mark} (or {@code pos}) on; false at the end of input. */
+    /**
+     * Reads more bytes, keeping those from {@code mark} (or {@code pos}) on; false at the end of input. Bytes handed
+     * over in a record are never overwritten: when the buffer is nearly full, the bytes kept move to a new buffer and the
+     * old one stays with the records' documents that point into it ({@link dev.vigil.finding.RawDocument}), so a finding
+     * keeps its document without a copy of its own.
+     */
     private boolean fill() throws IOException {
         if (eof) {
             return false;
         }
         int keep = mark >= 0 ? mark : pos;
-        if (keep > 0) {
-            System.arraycopy(buf, keep, buf, 0, end - keep);
-            end -= keep;
+        if (buf.length - end < buf.length / 4) {
+            int kept = end - keep;
+            byte[] next = new byte[kept > buf.length / 2 ? buf.length * 2 : buf.length];
+            System.arraycopy(buf, keep, next, 0, kept);
+            buf = next;
+            end = kept;
             pos -= keep;
             if (mark >= 0) {
                 mark = 0;
             }
-        }
-        if (end == buf.length) {
-            byte[] bigger = new byte[buf.length * 2];
-            System.arraycopy(buf, 0, bigger, 0, end);
-            buf = bigger;
         }
         int read = in.read(buf, end, buf.length - end);
         if (read < 0) {

@@ -7,22 +7,20 @@ import static dev.vigil.ingest.TokenValues.integer;
 import static dev.vigil.ingest.TokenValues.object;
 import static dev.vigil.ingest.TokenValues.objectOrNull;
 import static dev.vigil.ingest.TokenValues.once;
+import static dev.vigil.ingest.TokenValues.strictObject;
 import static dev.vigil.ingest.TokenValues.text;
 import static dev.vigil.ingest.TokenValues.texts;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.vigil.finding.Action;
 import dev.vigil.finding.Organization;
 import dev.vigil.finding.RemoteEndpoint;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@link GuardDutyMapper#action} on the token stream: the finding's {@code service.action} object. Each child object
- * (networkConnectionAction, portProbeAction, ...) is read as one {@link Details}, whichever it is, and the action is then
- * chosen by the same rules as the tree path's. Stateless.
+ * {@link GuardDutyMapper#action} on the record's bytes ({@link JsonCursor}): the finding's {@code service.action}
+ * object. Each child object (networkConnectionAction, portProbeAction, ...) is read as one {@link Details}, whichever it
+ * is, and the action is then chosen by the same rules as the tree path's. Stateless.
  */
 final class StreamedAction {
 
@@ -115,8 +113,8 @@ final class StreamedAction {
     }
 
     /** The action at the parser (any value: only a non-empty object is an action, as in the tree path). */
-    static Action read(JsonParser p) throws IOException {
-        if (!object(p)) {
+    static Action read(JsonCursor c) {
+        if (!object(c)) {
             return new Action.None();
         }
         String actionType = null;
@@ -125,30 +123,30 @@ final class StreamedAction {
         List<String> otherNames = null;
         int fields = 0;
         long seen = 0;
-        for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
-            p.nextToken();
+        while (c.nextField()) {
             fields++;
-            if (ACTION_TYPE.is(name)) {
+            if (ACTION_TYPE.named(c)) {
                 seen = once(seen, Kind.OTHER.ordinal());
-                actionType = text(p);
+                actionType = text(c);
                 continue;
             }
-            Kind kind = KINDS.of(name);
+            Kind kind = KINDS.of(c);
             if (kind == Kind.OTHER) {
                 // a newer action type: only its remoteIpDetails may count (Action.Other), and only the last of duplicates
                 otherNames = otherNames == null ? new ArrayList<>(1) : otherNames;
+                String name = c.name();
                 if (otherNames.contains(name)) {
                     throw NotStreamable.INSTANCE;
                 }
                 otherNames.add(name);
-                if (object(p)) {
-                    children.add(details(p));
+                if (object(c)) {
+                    children.add(details(c));
                 }
                 continue;
             }
             seen = once(seen, kind.ordinal());
-            if (objectOrNull(p)) {
-                known[kind.ordinal()] = details(p);
+            if (objectOrNull(c)) {
+                known[kind.ordinal()] = details(c);
                 children.add(known[kind.ordinal()]);
             }
         }
@@ -215,61 +213,57 @@ final class StreamedAction {
     }
 
     /** One action child object, or one element of portProbeDetails. */
-    private static Details details(JsonParser p) throws IOException {
+    private static Details details(JsonCursor c) {
         Details d = new Details();
         long seen = 0;
-        for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
-            p.nextToken();
-            Field field = FIELDS.of(name);
+        while (c.nextField()) {
+            Field field = FIELDS.of(c);
             if (field == Field.OTHER) {
-                p.skipChildren();
+                c.skipValue();
                 continue;
             }
             seen = once(seen, field.ordinal());
             switch (field) {
-                case CONNECTION_DIRECTION -> d.direction = text(p);
-                case PROTOCOL -> d.protocol = text(p);
-                case BLOCKED -> d.blocked = bool(p);
+                case CONNECTION_DIRECTION -> d.direction = text(c);
+                case PROTOCOL -> d.protocol = text(c);
+                case BLOCKED -> d.blocked = bool(c);
                 case LOCAL_IP_DETAILS -> {
-                    if (object(p)) {
-                        String[] ips = texts(p, IPS);
+                    if (object(c)) {
+                        String[] ips = texts(c, IPS);
                         d.localIp = ips[0] != null ? ips[0] : ips[1];
                     }
                 }
-                case LOCAL_PORT_DETAILS -> d.localPort = object(p) ? port(p) : Port.NONE;
-                case REMOTE_IP_DETAILS -> d.remoteIp = objectOrNull(p) ? remoteIp(p) : null;
-                case REMOTE_PORT_DETAILS -> d.remotePort = objectOrNull(p) ? port(p) : null;
+                case LOCAL_PORT_DETAILS -> d.localPort = object(c) ? port(c) : Port.NONE;
+                case REMOTE_IP_DETAILS -> d.remoteIp = objectOrNull(c) ? remoteIp(c) : null;
+                case REMOTE_PORT_DETAILS -> d.remotePort = objectOrNull(c) ? port(c) : null;
                 case PORT_PROBE_DETAILS -> {
                     d.probes = List.of();
-                    if (array(p)) {
+                    if (array(c)) {
                         d.probes = new ArrayList<>(1);
-                        while (p.nextToken() != JsonToken.END_ARRAY) {
-                            if (p.currentToken() != JsonToken.START_OBJECT) {
-                                throw NotStreamable.INSTANCE;
-                            }
-                            d.probes.add(details(p));
+                        while (c.nextElement()) {
+                            strictObject(c);
+                            d.probes.add(details(c));
                         }
                     }
                 }
-                case API -> d.api = text(p);
-                case SERVICE_NAME -> d.serviceName = text(p);
-                case CALLER_TYPE -> d.callerType = text(p);
-                case ERROR_CODE -> d.errorCode = text(p);
-                case USER_AGENT -> d.userAgent = text(p);
-                case DOMAIN_DETAILS -> d.detailsDomain = object(p) ? texts(p, DOMAIN_NAMES)[0] : null;
-                case DOMAIN -> d.domain = text(p);
-                case VERB -> d.verb = text(p);
-                case REQUEST_URI -> d.requestUri = text(p);
-                case STATUS_CODE -> d.statusCode = integer(p);
+                case API -> d.api = text(c);
+                case SERVICE_NAME -> d.serviceName = text(c);
+                case CALLER_TYPE -> d.callerType = text(c);
+                case ERROR_CODE -> d.errorCode = text(c);
+                case USER_AGENT -> d.userAgent = text(c);
+                case DOMAIN_DETAILS -> d.detailsDomain = object(c) ? texts(c, DOMAIN_NAMES)[0] : null;
+                case DOMAIN -> d.domain = text(c);
+                case VERB -> d.verb = text(c);
+                case REQUEST_URI -> d.requestUri = text(c);
+                case STATUS_CODE -> d.statusCode = integer(c);
                 case SOURCE_IPS -> {
                     d.sourceIps = false;
                     d.firstSourceIp = null;
-                    if (array(p) && p.nextToken() != JsonToken.END_ARRAY) {
+                    if (array(c) && c.nextElement()) {
                         d.sourceIps = true;
-                        d.firstSourceIp = text(p);
-                        p.skipChildren();
-                        while (p.nextToken() != JsonToken.END_ARRAY) {
-                            p.skipChildren();
+                        d.firstSourceIp = text(c);
+                        while (c.nextElement()) {
+                            c.skipValue();
                         }
                     }
                 }
@@ -279,52 +273,50 @@ final class StreamedAction {
         return d;
     }
 
-    private static Port port(JsonParser p) throws IOException {
+    private static Port port(JsonCursor c) {
         Integer port = null;
         String name = null;
         long seen = 0;
-        for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
-            p.nextToken();
-            if (PORT.is(field)) {
+        while (c.nextField()) {
+            if (PORT.named(c)) {
                 seen = once(seen, 0);
-                port = integer(p);
-            } else if (PORT_NAME.is(field)) {
+                port = integer(c);
+            } else if (PORT_NAME.named(c)) {
                 seen = once(seen, 1);
-                name = text(p);
+                name = text(c);
             } else {
-                p.skipChildren();
+                c.skipValue();
             }
         }
         return new Port(port, name);
     }
 
-    private static RemoteIp remoteIp(JsonParser p) throws IOException {
+    private static RemoteIp remoteIp(JsonCursor c) {
         String v4 = null;
         String v6 = null;
         Organization organization = Organization.UNKNOWN;
         String country = null;
         String city = null;
         long seen = 0;
-        for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
-            p.nextToken();
-            RemoteField field = REMOTE_FIELDS.of(name);
+        while (c.nextField()) {
+            RemoteField field = REMOTE_FIELDS.of(c);
             if (field == RemoteField.OTHER) {
-                p.skipChildren();
+                c.skipValue();
                 continue;
             }
             seen = once(seen, field.ordinal());
             switch (field) {
-                case IP_ADDRESS_V4 -> v4 = text(p);
-                case IP_ADDRESS_V6 -> v6 = text(p);
+                case IP_ADDRESS_V4 -> v4 = text(c);
+                case IP_ADDRESS_V6 -> v6 = text(c);
                 case ORGANIZATION -> {
                     organization = Organization.UNKNOWN;
-                    if (objectOrNull(p)) {
-                        String[] v = texts(p, ORGANIZATION_NAMES);
+                    if (objectOrNull(c)) {
+                        String[] v = texts(c, ORGANIZATION_NAMES);
                         organization = new Organization(v[0], v[1], v[2], v[3]);
                     }
                 }
-                case COUNTRY -> country = object(p) ? texts(p, COUNTRY_NAMES)[0] : null;
-                case CITY -> city = object(p) ? texts(p, CITY_NAMES)[0] : null;
+                case COUNTRY -> country = object(c) ? texts(c, COUNTRY_NAMES)[0] : null;
+                case CITY -> city = object(c) ? texts(c, CITY_NAMES)[0] : null;
                 default -> throw new IllegalStateException(field.toString());
             }
         }

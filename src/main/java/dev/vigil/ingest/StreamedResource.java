@@ -5,11 +5,10 @@ import static dev.vigil.ingest.TokenValues.array;
 import static dev.vigil.ingest.TokenValues.object;
 import static dev.vigil.ingest.TokenValues.objectOrNull;
 import static dev.vigil.ingest.TokenValues.once;
+import static dev.vigil.ingest.TokenValues.strictObject;
 import static dev.vigil.ingest.TokenValues.text;
 import static dev.vigil.ingest.TokenValues.texts;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.vigil.finding.AccessKey;
 import dev.vigil.finding.Instance;
 import dev.vigil.finding.NetworkInterface;
@@ -17,13 +16,15 @@ import dev.vigil.finding.Resource;
 import dev.vigil.finding.ResourceRef;
 import dev.vigil.finding.S3Bucket;
 import dev.vigil.finding.SecurityGroup;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@link GuardDutyMapper#resource} on the token stream: the finding's {@code resource} object. Stateless. */
+/**
+ * {@link GuardDutyMapper#resource} on the record's bytes ({@link JsonCursor}): the finding's {@code resource} object.
+ * Stateless.
+ */
 final class StreamedResource {
 
     private enum Field {
@@ -89,8 +90,8 @@ final class StreamedResource {
     }
 
     /** The resource at the parser (any value: only an object is a resource, as in the tree path). */
-    static Resource read(JsonParser p) throws IOException {
-        if (!object(p)) {
+    static Resource read(JsonCursor c) {
+        if (!object(c)) {
             return Resource.NONE;
         }
         String resourceType = null;
@@ -106,65 +107,64 @@ final class StreamedResource {
         ResourceRef lambda = null;
         List<ResourceRef> volumes = List.of();
         long seen = 0;
-        for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
-            p.nextToken();
-            Field field = FIELDS.of(name);
+        while (c.nextField()) {
+            Field field = FIELDS.of(c);
             if (field == Field.OTHER) {
-                p.skipChildren();
+                c.skipValue();
                 continue;
             }
             seen = once(seen, field.ordinal());
             switch (field) {
-                case RESOURCE_TYPE -> resourceType = text(p);
-                case INSTANCE_DETAILS -> instance = object(p) ? instance(p) : null;
+                case RESOURCE_TYPE -> resourceType = text(c);
+                case INSTANCE_DETAILS -> instance = object(c) ? instance(c) : null;
                 case ACCESS_KEY_DETAILS -> {
-                    if (object(p)) {
-                        String[] v = texts(p, ACCESS_KEY);
+                    if (object(c)) {
+                        String[] v = texts(c, ACCESS_KEY);
                         accessKey = new AccessKey(v[0], v[1], v[2], v[3]);
                     }
                 }
                 case S3_BUCKET_DETAILS -> {
-                    if (array(p)) {
+                    if (array(c)) {
                         buckets = new ArrayList<>(1);
-                        while (p.nextToken() != JsonToken.END_ARRAY) {
-                            String[] v = strictTexts(p, BUCKET);
+                        while (c.nextElement()) {
+                            String[] v = strictTexts(c, BUCKET);
                             buckets.add(new S3Bucket(v[0], v[1], v[2]));
                         }
                     }
                 }
                 case EKS_CLUSTER_DETAILS -> {
-                    if (objectOrNull(p)) {
-                        String[] v = texts(p, ARN_NAME);
+                    if (objectOrNull(c)) {
+                        String[] v = texts(c, ARN_NAME);
                         eks = new ResourceRef("EKSCluster", v[0], v[1]);
                     }
                 }
-                case KUBERNETES_DETAILS -> workload = object(p) ? kubernetesWorkload(p) : null;
+                case KUBERNETES_DETAILS -> workload = object(c) ? kubernetesWorkload(c) : null;
                 case ECS_CLUSTER_DETAILS -> {
-                    if (objectOrNull(p)) {
-                        ResourceRef[] refs = ecsCluster(p);
+                    if (objectOrNull(c)) {
+                        ResourceRef[] refs = ecsCluster(c);
                         ecs = refs[0];
                         task = refs[1];
                     }
                 }
                 case CONTAINER_DETAILS -> {
-                    if (object(p)) {
-                        String[] v = texts(p, CONTAINER);
+                    if (object(c)) {
+                        String[] v = texts(c, CONTAINER);
                         container = new ResourceRef("Container", v[1], v[0] != null ? v[0] : v[2]);
                     }
                 }
                 case RDS_DB_INSTANCE_DETAILS -> {
-                    if (object(p)) {
-                        String[] v = texts(p, RDS);
+                    if (object(c)) {
+                        String[] v = texts(c, RDS);
                         rds = new ResourceRef("RDSDBInstance", v[1], v[0] != null ? v[0] : v[2]);
                     }
                 }
                 case LAMBDA_DETAILS -> {
-                    if (object(p)) {
-                        String[] v = texts(p, LAMBDA);
+                    if (object(c)) {
+                        String[] v = texts(c, LAMBDA);
                         lambda = new ResourceRef("Lambda", v[0], v[1]);
                     }
                 }
-                case EBS_VOLUME_DETAILS -> volumes = object(p) ? volumes(p) : List.of();
+                case EBS_VOLUME_DETAILS -> volumes = object(c) ? volumes(c) : List.of();
                 default -> throw new IllegalStateException(field.toString());
             }
         }
@@ -188,25 +188,22 @@ final class StreamedResource {
     }
 
     /** An array element the tree path reads field by field: only an object reads the same. */
-    private static String[] strictTexts(JsonParser p, Key[] keys) throws IOException {
-        if (p.currentToken() != JsonToken.START_OBJECT) {
-            throw NotStreamable.INSTANCE;
-        }
-        return texts(p, keys);
+    private static String[] strictTexts(JsonCursor c, Key[] keys) {
+        strictObject(c);
+        return texts(c, keys);
     }
 
-    private static ResourceRef kubernetesWorkload(JsonParser p) throws IOException {
+    private static ResourceRef kubernetesWorkload(JsonCursor c) {
         ResourceRef workload = null;
         long seen = 0;
-        for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
-            p.nextToken();
-            if (!KUBERNETES_WORKLOAD_DETAILS.is(name)) {
-                p.skipChildren();
+        while (c.nextField()) {
+            if (!KUBERNETES_WORKLOAD_DETAILS.named(c)) {
+                c.skipValue();
                 continue;
             }
             seen = once(seen, 0);
-            if (object(p)) {
-                String[] v = texts(p, WORKLOAD);
+            if (object(c)) {
+                String[] v = texts(c, WORKLOAD);
                 String label = v[1] == null ? v[0] : v[0] == null ? v[1] : v[1] + "/" + v[0];
                 workload = new ResourceRef("KubernetesWorkload", v[2], label);
             }
@@ -215,49 +212,47 @@ final class StreamedResource {
     }
 
     /** The cluster and its task (null when there is none). */
-    private static ResourceRef[] ecsCluster(JsonParser p) throws IOException {
+    private static ResourceRef[] ecsCluster(JsonCursor c) {
         String arn = null;
         String name = null;
         ResourceRef task = null;
         long seen = 0;
-        for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
-            p.nextToken();
-            if (ARN.is(field)) {
+        while (c.nextField()) {
+            if (ARN.named(c)) {
                 seen = once(seen, 0);
-                arn = text(p);
-            } else if (NAME.is(field)) {
+                arn = text(c);
+            } else if (NAME.named(c)) {
                 seen = once(seen, 1);
-                name = text(p);
-            } else if (TASK_DETAILS.is(field)) {
+                name = text(c);
+            } else if (TASK_DETAILS.named(c)) {
                 seen = once(seen, 2);
-                if (object(p)) {
-                    String[] v = texts(p, TASK);
+                if (object(c)) {
+                    String[] v = texts(c, TASK);
                     task = new ResourceRef("ECSTask", v[0], v[1]);
                 } else {
                     task = null;
                 }
             } else {
-                p.skipChildren();
+                c.skipValue();
             }
         }
         return new ResourceRef[] {new ResourceRef("ECSCluster", arn, name), task};
     }
 
-    private static List<ResourceRef> volumes(JsonParser p) throws IOException {
+    private static List<ResourceRef> volumes(JsonCursor c) {
         List<ResourceRef> volumes = List.of();
         long seen = 0;
-        for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
-            p.nextToken();
-            if (!SCANNED_VOLUME_DETAILS.is(name)) {
-                p.skipChildren();
+        while (c.nextField()) {
+            if (!SCANNED_VOLUME_DETAILS.named(c)) {
+                c.skipValue();
                 continue;
             }
             seen = once(seen, 0);
             volumes = List.of();
-            if (array(p)) {
+            if (array(c)) {
                 volumes = new ArrayList<>(1);
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    String[] v = strictTexts(p, VOLUME);
+                while (c.nextElement()) {
+                    String[] v = strictTexts(c, VOLUME);
                     volumes.add(new ResourceRef("EBSVolume", v[0], v[1]));
                 }
             }
@@ -265,7 +260,7 @@ final class StreamedResource {
         return volumes;
     }
 
-    private static Instance instance(JsonParser p) throws IOException {
+    private static Instance instance(JsonCursor c) {
         String id = null;
         String type = null;
         String imageId = null;
@@ -274,30 +269,27 @@ final class StreamedResource {
         Map<String, String> tags = Map.of();
         List<NetworkInterface> interfaces = List.of();
         long seen = 0;
-        for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
-            p.nextToken();
-            InstanceField field = INSTANCE_FIELDS.of(name);
+        while (c.nextField()) {
+            InstanceField field = INSTANCE_FIELDS.of(c);
             if (field == InstanceField.OTHER) {
-                p.skipChildren();
+                c.skipValue();
                 continue;
             }
             seen = once(seen, field.ordinal());
             switch (field) {
-                case INSTANCE_ID -> id = text(p);
-                case INSTANCE_TYPE -> type = text(p);
-                case IMAGE_ID -> imageId = text(p);
-                case INSTANCE_STATE -> state = text(p);
-                case AVAILABILITY_ZONE -> zone = text(p);
-                case TAGS -> tags = tags(p);
+                case INSTANCE_ID -> id = text(c);
+                case INSTANCE_TYPE -> type = text(c);
+                case IMAGE_ID -> imageId = text(c);
+                case INSTANCE_STATE -> state = text(c);
+                case AVAILABILITY_ZONE -> zone = text(c);
+                case TAGS -> tags = tags(c);
                 case NETWORK_INTERFACES -> {
                     interfaces = List.of();
-                    if (array(p)) {
+                    if (array(c)) {
                         interfaces = new ArrayList<>(1);
-                        while (p.nextToken() != JsonToken.END_ARRAY) {
-                            if (p.currentToken() != JsonToken.START_OBJECT) {
-                                throw NotStreamable.INSTANCE;
-                            }
-                            interfaces.add(networkInterface(p));
+                        while (c.nextElement()) {
+                            strictObject(c);
+                            interfaces.add(networkInterface(c));
                         }
                     }
                 }
@@ -308,33 +300,38 @@ final class StreamedResource {
     }
 
     /** As {@link GuardDutyMapper#tags}: a list of {@code {"key":..,"value":..}} or a plain map. */
-    private static Map<String, String> tags(JsonParser p) throws IOException {
-        JsonToken token = p.currentToken();
-        if (token == JsonToken.VALUE_NULL) {
+    private static Map<String, String> tags(JsonCursor c) {
+        byte first = c.peek();
+        if (first == 'n') {
+            c.readNull();
             return Map.of();
         }
         Map<String, String> map = new LinkedHashMap<>();
-        if (token == JsonToken.START_ARRAY) {
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-                if (!object(p)) {
+        if (first == '[') {
+            c.enter();
+            while (c.nextElement()) {
+                if (!object(c)) {
                     continue;
                 }
-                String[] tag = texts(p, TAG);
+                String[] tag = texts(c, TAG);
                 if (tag[0] != null) {
                     map.put(tag[0], tag[1] == null ? "" : tag[1]);
                 }
             }
-        } else if (token == JsonToken.START_OBJECT) {
-            for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
-                p.nextToken();
-                String value = text(p);
+        } else if (first == '{') {
+            c.enter();
+            while (c.nextField()) {
+                String name = c.name();
+                String value = text(c);
                 map.put(name, value == null ? "" : value);
             }
+        } else {
+            c.skipValue();
         }
         return map;
     }
 
-    private static NetworkInterface networkInterface(JsonParser p) throws IOException {
+    private static NetworkInterface networkInterface(JsonCursor c) {
         String id = null;
         String privateIp = null;
         List<String> privateIps = List.of();
@@ -343,24 +340,23 @@ final class StreamedResource {
         String subnetId = null;
         List<SecurityGroup> groups = List.of();
         long seen = 0;
-        for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
-            p.nextToken();
-            InterfaceField field = INTERFACE_FIELDS.of(name);
+        while (c.nextField()) {
+            InterfaceField field = INTERFACE_FIELDS.of(c);
             if (field == InterfaceField.OTHER) {
-                p.skipChildren();
+                c.skipValue();
                 continue;
             }
             seen = once(seen, field.ordinal());
             switch (field) {
-                case NETWORK_INTERFACE_ID -> id = text(p);
-                case PRIVATE_IP_ADDRESS -> privateIp = text(p);
+                case NETWORK_INTERFACE_ID -> id = text(c);
+                case PRIVATE_IP_ADDRESS -> privateIp = text(c);
                 case PRIVATE_IP_ADDRESSES -> {
                     privateIps = List.of();
-                    if (array(p)) {
+                    if (array(c)) {
                         privateIps = new ArrayList<>(1);
-                        while (p.nextToken() != JsonToken.END_ARRAY) {
-                            if (object(p)) {
-                                String ip = texts(p, PRIVATE_ADDRESS)[0];
+                        while (c.nextElement()) {
+                            if (object(c)) {
+                                String ip = texts(c, PRIVATE_ADDRESS)[0];
                                 if (ip != null) {
                                     privateIps.add(ip);
                                 }
@@ -368,15 +364,15 @@ final class StreamedResource {
                         }
                     }
                 }
-                case PUBLIC_IP -> publicIp = text(p);
-                case VPC_ID -> vpcId = text(p);
-                case SUBNET_ID -> subnetId = text(p);
+                case PUBLIC_IP -> publicIp = text(c);
+                case VPC_ID -> vpcId = text(c);
+                case SUBNET_ID -> subnetId = text(c);
                 case SECURITY_GROUPS -> {
                     groups = List.of();
-                    if (array(p)) {
+                    if (array(c)) {
                         groups = new ArrayList<>(1);
-                        while (p.nextToken() != JsonToken.END_ARRAY) {
-                            String[] v = strictTexts(p, GROUP);
+                        while (c.nextElement()) {
+                            String[] v = strictTexts(c, GROUP);
                             groups.add(new SecurityGroup(v[0], v[1]));
                         }
                     }

@@ -5,21 +5,18 @@ import static dev.vigil.ingest.TokenValues.object;
 import static dev.vigil.ingest.TokenValues.once;
 import static dev.vigil.ingest.TokenValues.text;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.vigil.finding.Action;
 import dev.vigil.finding.Finding;
 import dev.vigil.finding.FindingType;
 import dev.vigil.finding.RawDocument;
 import dev.vigil.finding.Resource;
 import dev.vigil.finding.Severity;
-import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Set;
 
 /**
- * Maps a GuardDuty finding (camelCase or PascalCase) or a GuardDuty EventBridge event straight from the token stream,
- * without building the record's tree: the fields Vigil reads are read where they are, every other subtree is skipped
+ * Maps a GuardDuty finding (camelCase or PascalCase) or a GuardDuty EventBridge event straight from the record's bytes
+ * ({@link JsonCursor}), without building the record's tree: the fields Vigil reads are read where they are, every other subtree is skipped
  * unparsed, and the document is kept as bytes ({@link RawDocument}). This is the common case and most of a run's
  * reading time.
  * <p>
@@ -31,8 +28,12 @@ import java.util.Set;
 final class StreamingMapper {
 
     /** Top-level fields that make a record something else than a GuardDuty finding or event: the tree path decides. */
-    private static final Set<String> OTHER_SHAPES = Set.of("Findings", "findings", "ProductArn", "AwsAccountId", "Types",
+    private static final FieldName[] OTHER_SHAPES = names("Findings", "findings", "ProductArn", "AwsAccountId", "Types",
             "ecs", "aws", "aws.guardduty.type", "aws.guardduty.id", "event");
+    private static final FieldName DETAIL = FieldName.of("detail");
+    private static final FieldName DETAIL_TYPE = FieldName.of("detail-type");
+    private static final FieldName SOURCE = FieldName.of("source");
+    private static final FieldName FINDINGS = FieldName.of("findings");
 
     private enum Field {
         ID(GuardDutyNames.ID), ARN(GuardDutyNames.ARN), TYPE(GuardDutyNames.TYPE), ACCOUNT_ID(GuardDutyNames.ACCOUNT_ID),
@@ -60,7 +61,7 @@ final class StreamingMapper {
         }
     }
 
-    private static final char[] SAMPLE = "sample".toCharArray();
+    private static final byte[] SAMPLE = "sample".getBytes(StandardCharsets.US_ASCII);
 
     private static final FieldIndex<Field> FIELDS = FieldIndex.of(Field.class, f -> f.key, Field.OTHER);
     private static final FieldIndex<ServiceField> SERVICE_FIELDS =
@@ -69,18 +70,36 @@ final class StreamingMapper {
     private StreamingMapper() {
     }
 
+    private static FieldName[] names(String... names) {
+        FieldName[] fieldNames = new FieldName[names.length];
+        for (int i = 0; i < names.length; i++) {
+            fieldNames[i] = FieldName.of(names[i]);
+        }
+        return fieldNames;
+    }
+
     /**
-     * Maps the object whose START_OBJECT is the parser's current token; {@code buffer} and {@code offset} are what the
-     * parser reads (for the document's bytes). On return the current token is its END_OBJECT.
+     * Maps the record at the cursor: one object, with nothing but whitespace around it. {@code buffer} is the cursor's
+     * (for the document's bytes).
      *
      * @throws NotStreamable when the tree path is to read this record
      */
-    static Finding read(JsonParser p, byte[] buffer, int offset) throws IOException {
-        int start = (int) p.currentTokenLocation().getByteOffset();
-        if (start < 0) {
-            // not read as UTF-8 bytes (a UTF-16 record): no byte range for the document
+    static Finding read(JsonCursor c, byte[] buffer) {
+        Finding finding = readObject(c, buffer);
+        if (!c.atEnd()) {
             throw NotStreamable.INSTANCE;
         }
+        return finding;
+    }
+
+    /** Maps the object at the cursor (after whitespace), leaving the cursor after it. */
+    static Finding readObject(JsonCursor c, byte[] buffer) {
+        c.skipWhitespace();
+        if (c.peek() != '{') {
+            throw NotStreamable.INSTANCE;
+        }
+        int start = c.position();
+        c.enter();
         Fields top = new Fields();
         Fields detail = null;
         int detailStart = 0;
@@ -90,47 +109,56 @@ final class StreamingMapper {
         String detailType = null;
         String source = null;
         long seen = 0;
-        for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
-            p.nextToken();
-            Field field = FIELDS.of(name);
+        while (c.nextField()) {
+            Field field = FIELDS.of(c);
             if (field != Field.OTHER) {
                 seen = once(seen, field.ordinal());
-                top.read(field, p);
-            } else if (name.equals("detail")) {
+                top.read(field, c);
+            } else if (c.nameIs(DETAIL)) {
                 seen = once(seen, Field.OTHER.ordinal());
-                if (p.currentToken() != JsonToken.START_OBJECT) {
+                if (c.peek() != '{') {
                     throw NotStreamable.INSTANCE;
                 }
-                detailStart = (int) p.currentTokenLocation().getByteOffset();
+                detailStart = c.position();
+                c.enter();
                 detail = new Fields();
-                detail.readDetail(p);
-                detailStop = (int) p.currentLocation().getByteOffset();
-            } else if (name.equals("detail-type")) {
+                detail.readDetail(c);
+                detailStop = c.position();
+            } else if (c.nameIs(DETAIL_TYPE)) {
                 seen = once(seen, Field.OTHER.ordinal() + 1);
                 hasDetailType = true;
-                detailType = text(p);
-            } else if (name.equals("source")) {
+                detailType = text(c);
+            } else if (c.nameIs(SOURCE)) {
                 seen = once(seen, Field.OTHER.ordinal() + 2);
                 hasSource = true;
-                source = text(p);
-            } else if (OTHER_SHAPES.contains(name)) {
+                source = text(c);
+            } else if (otherShape(c)) {
                 throw NotStreamable.INSTANCE;
             } else {
-                p.skipChildren();
+                c.skipValue();
             }
         }
-        int stop = (int) p.currentLocation().getByteOffset();
+        int stop = c.position();
         if (hasDetailType || (detail != null && hasSource)) {
             if (detail == null || !("GuardDuty Finding".equals(detailType) || "aws.guardduty".equals(source))) {
                 throw NotStreamable.INSTANCE;
             }
             return detail.finding(InputFormat.EVENTBRIDGE.id(),
-                    RawDocument.ofBytes(buffer, offset + detailStart, detailStop - detailStart));
+                    RawDocument.ofBytes(buffer, detailStart, detailStop - detailStart));
         }
         if (detail != null) {
             throw NotStreamable.INSTANCE;
         }
-        return top.finding(InputFormat.GUARDDUTY.id(), RawDocument.ofBytes(buffer, offset + start, stop - start));
+        return top.finding(InputFormat.GUARDDUTY.id(), RawDocument.ofBytes(buffer, start, stop - start));
+    }
+
+    private static boolean otherShape(JsonCursor c) {
+        for (FieldName name : OTHER_SHAPES) {
+            if (c.nameIs(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The fields of one GuardDuty finding object, as {@link GuardDutyMapper#map} reads them. */
@@ -154,23 +182,23 @@ final class StreamingMapper {
         boolean sample;
         Action action = new Action.None();
 
-        void read(Field field, JsonParser p) throws IOException {
+        void read(Field field, JsonCursor c) {
             switch (field) {
-                case ID -> id = text(p);
-                case ARN -> arn = text(p);
-                case TYPE -> type = TokenValues.type(p);
-                case ACCOUNT_ID -> accountId = text(p);
-                case REGION -> region = text(p);
-                case PARTITION -> partition = text(p);
-                case TITLE -> title = text(p);
-                case DESCRIPTION -> description = text(p);
-                case CREATED_AT -> createdAt = TokenValues.time(p);
-                case UPDATED_AT -> updatedAt = TokenValues.time(p);
-                case SEVERITY -> severity = new Severity(TokenValues.severity(p));
-                case RESOURCE -> resource = StreamedResource.read(p);
+                case ID -> id = text(c);
+                case ARN -> arn = text(c);
+                case TYPE -> type = TokenValues.type(c);
+                case ACCOUNT_ID -> accountId = text(c);
+                case REGION -> region = text(c);
+                case PARTITION -> partition = text(c);
+                case TITLE -> title = text(c);
+                case DESCRIPTION -> description = text(c);
+                case CREATED_AT -> createdAt = TokenValues.time(c);
+                case UPDATED_AT -> updatedAt = TokenValues.time(c);
+                case SEVERITY -> severity = new Severity(TokenValues.severity(c));
+                case RESOURCE -> resource = StreamedResource.read(c);
                 case SERVICE -> {
-                    if (object(p)) {
-                        service(p);
+                    if (object(c)) {
+                        service(c);
                     }
                 }
                 default -> throw new IllegalStateException(field.toString());
@@ -178,93 +206,74 @@ final class StreamingMapper {
         }
 
         /** An EventBridge event's detail: a finding object, unless it holds a Security Hub findings list. */
-        void readDetail(JsonParser p) throws IOException {
+        void readDetail(JsonCursor c) {
             long seen = 0;
-            for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
-                p.nextToken();
-                Field field = FIELDS.of(name);
+            while (c.nextField()) {
+                Field field = FIELDS.of(c);
                 if (field != Field.OTHER) {
                     seen = once(seen, field.ordinal());
-                    read(field, p);
-                } else if (name.equals("findings")) {
+                    read(field, c);
+                } else if (c.nameIs(FINDINGS)) {
                     throw NotStreamable.INSTANCE;
                 } else {
-                    p.skipChildren();
+                    c.skipValue();
                 }
             }
         }
 
-        private void service(JsonParser p) throws IOException {
+        private void service(JsonCursor c) {
             long seen = 0;
-            for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
-                p.nextToken();
-                ServiceField field = SERVICE_FIELDS.of(name);
+            while (c.nextField()) {
+                ServiceField field = SERVICE_FIELDS.of(c);
                 if (field == ServiceField.OTHER) {
-                    p.skipChildren();
+                    c.skipValue();
                     continue;
                 }
                 seen = once(seen, field.ordinal());
                 switch (field) {
-                    case ACTION -> action = StreamedAction.read(p);
-                    case EVENT_FIRST_SEEN -> eventFirstSeen = TokenValues.time(p);
-                    case EVENT_LAST_SEEN -> eventLastSeen = TokenValues.time(p);
-                    case COUNT -> count = TokenValues.longOr(p, 1);
-                    case ARCHIVED -> archived = bool(p);
-                    case ADDITIONAL_INFO -> sample = sample(p);
+                    case ACTION -> action = StreamedAction.read(c);
+                    case EVENT_FIRST_SEEN -> eventFirstSeen = TokenValues.time(c);
+                    case EVENT_LAST_SEEN -> eventLastSeen = TokenValues.time(c);
+                    case COUNT -> count = TokenValues.longOr(c, 1);
+                    case ARCHIVED -> archived = bool(c);
+                    case ADDITIONAL_INFO -> sample = sample(c);
                     default -> throw new IllegalStateException(field.toString());
                 }
             }
         }
 
         /** As {@link GuardDutyMapper#sample}. */
-        private static boolean sample(JsonParser p) throws IOException {
-            JsonToken token = p.currentToken();
-            if (token == JsonToken.VALUE_STRING) {
-                return mentionsSample(p) && GuardDutyMapper.sampleInJsonText(p.getText());
+        private static boolean sample(JsonCursor c) {
+            byte first = c.peek();
+            if (first == '"') {
+                // GuardDuty repeats additionalInfo as JSON text: only text that mentions "sample" is decoded and parsed
+                return GuardDutyMapper.sampleInJsonText(c.stringContaining(SAMPLE));
             }
-            if (token != JsonToken.START_OBJECT) {
-                p.skipChildren();
+            if (first != '{') {
+                c.skipValue();
                 return false;
             }
+            c.enter();
             boolean flag = false;
             String value = null;
             long seen = 0;
-            for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
-                p.nextToken();
-                if (GuardDutyNames.SAMPLE.is(name)) {
+            while (c.nextField()) {
+                if (GuardDutyNames.SAMPLE.named(c)) {
                     seen = once(seen, 0);
-                    flag = bool(p);
-                } else if (GuardDutyNames.VALUE.is(name)) {
+                    flag = bool(c);
+                } else if (GuardDutyNames.VALUE.named(c)) {
                     seen = once(seen, 1);
-                    // GuardDuty repeats additionalInfo as JSON text here: only text that mentions "sample" is read
-                    value = p.currentToken() == JsonToken.VALUE_STRING && mentionsSample(p) ? p.getText() : null;
-                    p.skipChildren();
+                    if (c.peek() == '"') {
+                        value = c.stringContaining(SAMPLE);
+                    } else {
+                        value = null;
+                        c.skipValue();
+                    }
                 } else {
-                    p.skipChildren();
+                    c.skipValue();
                 }
             }
             return flag || value != null && GuardDutyMapper.sampleInJsonText(value);
-        }
-
-        /** Whether the string at the parser contains "sample", looked for without making a String of it. */
-        private static boolean mentionsSample(JsonParser p) throws IOException {
-            char[] chars = p.getTextCharacters();
-            int end = p.getTextOffset() + p.getTextLength() - SAMPLE.length;
-            for (int i = p.getTextOffset(); i <= end; i++) {
-                if (chars[i] == 's' && matches(chars, i)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        private static boolean matches(char[] chars, int at) {
-            for (int k = 1; k < SAMPLE.length; k++) {
-                if (chars[at + k] != SAMPLE[k]) {
-                    return false;
-                }
-            }
-            return true;
         }
 
         Finding finding(String sourceFormat, RawDocument document) {

@@ -1,16 +1,13 @@
 package dev.vigil.ingest;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.JsonTokenId;
 import dev.vigil.finding.FindingType;
-import java.io.IOException;
 import java.time.Instant;
 
 /**
- * Reads the parser's current value the way {@link Values}, {@link Timestamps} and {@link GuardDutyMapper} read the same
- * value as a tree node. Where the tree path would read it differently or reject it (a number where text is expected, a
- * duplicate field, an unreadable time) it throws {@link NotStreamable}, and the record goes through the tree path.
+ * Reads the value at a {@link JsonCursor} the way {@link Values}, {@link Timestamps} and {@link GuardDutyMapper} read
+ * the same value as a tree node. Where the tree path would read it differently or reject it (a number where text is
+ * expected, a duplicate field, an unreadable time) it throws {@link NotStreamable}, and the record goes through the
+ * tree path. Every method consumes the value it reads.
  */
 final class TokenValues {
 
@@ -27,72 +24,83 @@ final class TokenValues {
     }
 
     /** Text as {@link Values#text}: null for JSON null and blank text. */
-    static String text(JsonParser p) throws IOException {
-        return switch (p.currentTokenId()) {
-            case JsonTokenId.ID_STRING -> {
-                String text = p.getText();
-                yield text.isBlank() ? null : text;
+    static String text(JsonCursor c) {
+        return switch (c.peek()) {
+            case '"' -> c.textOrNull();
+            case 'n' -> {
+                c.readNull();
+                yield null;
             }
-            case JsonTokenId.ID_NULL -> null;
             default -> throw NotStreamable.INSTANCE;
         };
     }
 
     /** As {@link Values#integer}. */
-    static Integer integer(JsonParser p) throws IOException {
-        return switch (p.currentTokenId()) {
-            case JsonTokenId.ID_NUMBER_INT -> {
-                if (p.getNumberType() != JsonParser.NumberType.INT) {
+    static Integer integer(JsonCursor c) {
+        return switch (c.peek()) {
+            case '"' -> Values.integer(c.string());
+            case 'n' -> {
+                c.readNull();
+                yield null;
+            }
+            default -> {
+                long value = integral(c);
+                if (value != (int) value) {
                     throw NotStreamable.INSTANCE;
                 }
-                yield p.getIntValue();
+                yield (int) value;
             }
-            case JsonTokenId.ID_STRING -> Values.integer(p.getText());
-            case JsonTokenId.ID_NULL -> null;
-            default -> throw NotStreamable.INSTANCE;
         };
     }
 
     /** As {@link Values#longOr}. */
-    static long longOr(JsonParser p, long fallback) throws IOException {
-        return switch (p.currentTokenId()) {
-            case JsonTokenId.ID_NUMBER_INT -> {
-                JsonParser.NumberType type = p.getNumberType();
-                if (type != JsonParser.NumberType.INT && type != JsonParser.NumberType.LONG) {
-                    throw NotStreamable.INSTANCE;
-                }
-                yield p.getLongValue();
+    static long longOr(JsonCursor c, long fallback) {
+        return switch (c.peek()) {
+            case '"' -> Values.longOr(c.string(), fallback);
+            case 'n' -> {
+                c.readNull();
+                yield fallback;
             }
-            case JsonTokenId.ID_STRING -> Values.longOr(p.getText(), fallback);
-            case JsonTokenId.ID_NULL -> fallback;
-            default -> throw NotStreamable.INSTANCE;
+            default -> integral(c);
         };
     }
 
+    /** An integral number (one in the range of a long) at the cursor; anything else is the tree path's. */
+    private static long integral(JsonCursor c) {
+        if (!isNumber(c.peek()) || !c.number()) {
+            throw NotStreamable.INSTANCE;
+        }
+        return c.integralValue();
+    }
+
+    private static boolean isNumber(byte first) {
+        return first == '-' || (first >= '0' && first <= '9');
+    }
+
     /** As {@link Values#bool}. */
-    static boolean bool(JsonParser p) throws IOException {
-        return switch (p.currentTokenId()) {
-            case JsonTokenId.ID_TRUE -> true;
-            case JsonTokenId.ID_FALSE, JsonTokenId.ID_NULL -> false;
-            case JsonTokenId.ID_STRING -> Values.bool(p.getText());
+    static boolean bool(JsonCursor c) {
+        return switch (c.peek()) {
+            case 't', 'f' -> c.readBoolean();
+            case 'n' -> {
+                c.readNull();
+                yield false;
+            }
+            case '"' -> Values.bool(c.string());
             default -> throw NotStreamable.INSTANCE;
         };
     }
 
     /** A severity score as {@link GuardDutyMapper#severity} accepts it. */
-    static double severity(JsonParser p) throws IOException {
-        Double score = switch (p.currentTokenId()) {
-            case JsonTokenId.ID_NUMBER_INT -> {
-                JsonParser.NumberType type = p.getNumberType();
-                if (type != JsonParser.NumberType.INT && type != JsonParser.NumberType.LONG) {
-                    throw NotStreamable.INSTANCE;
-                }
-                yield p.getDoubleValue();
-            }
-            case JsonTokenId.ID_NUMBER_FLOAT -> p.getDoubleValue();
-            case JsonTokenId.ID_STRING -> Values.number(p.getText());
-            default -> null;
-        };
+    static double severity(JsonCursor c) {
+        byte first = c.peek();
+        Double score;
+        if (first == '"') {
+            score = Values.number(c.string());
+        } else if (isNumber(first)) {
+            score = c.number() ? (double) c.integralValue() : c.doubleValue();
+        } else {
+            throw NotStreamable.INSTANCE;
+        }
         if (score == null || score.isNaN() || score < 0 || score > 10) {
             throw NotStreamable.INSTANCE;
         }
@@ -100,11 +108,11 @@ final class TokenValues {
     }
 
     /** A finding type as {@link GuardDutyMapper#type} accepts it. */
-    static FindingType type(JsonParser p) throws IOException {
-        if (p.currentToken() != JsonToken.VALUE_STRING) {
+    static FindingType type(JsonCursor c) {
+        if (c.peek() != '"') {
             throw NotStreamable.INSTANCE;
         }
-        String text = p.getText();
+        String text = c.string();
         if (text.isBlank()) {
             throw NotStreamable.INSTANCE;
         }
@@ -112,89 +120,105 @@ final class TokenValues {
     }
 
     /** A time as {@link Timestamps#read}; null for JSON null and blank text. */
-    static Instant time(JsonParser p) throws IOException {
+    static Instant time(JsonCursor c) {
+        byte first = c.peek();
         try {
-            return switch (p.currentTokenId()) {
-                case JsonTokenId.ID_NULL -> null;
-                case JsonTokenId.ID_NUMBER_INT -> {
-                    JsonParser.NumberType type = p.getNumberType();
-                    if (type != JsonParser.NumberType.INT && type != JsonParser.NumberType.LONG) {
-                        throw NotStreamable.INSTANCE;
-                    }
-                    yield Timestamps.fromEpoch(p.getDoubleValue(), p.getLongValue(), "time");
+            if (first == 'n') {
+                c.readNull();
+                return null;
+            }
+            if (isNumber(first)) {
+                if (c.number()) {
+                    long whole = c.integralValue();
+                    return Timestamps.fromEpoch(whole, whole, "time");
                 }
-                case JsonTokenId.ID_NUMBER_FLOAT -> Timestamps.fromEpoch(p.getDoubleValue(), Long.MIN_VALUE, "time");
-                case JsonTokenId.ID_STRING -> {
-                    String text = p.getText().trim();
-                    if (text.isEmpty()) {
-                        yield null;
-                    }
-                    Instant instant = Timestamps.parse(text);
-                    if (instant == null) {
-                        throw NotStreamable.INSTANCE;
-                    }
-                    yield instant;
-                }
-                default -> throw NotStreamable.INSTANCE;
-            };
+                return Timestamps.fromEpoch(c.doubleValue(), Long.MIN_VALUE, "time");
+            }
+            if (first != '"') {
+                throw NotStreamable.INSTANCE;
+            }
+            Instant iso = c.isoTime();
+            if (iso != null) {
+                return iso;
+            }
+            String text = c.string().trim();
+            if (text.isEmpty()) {
+                return null;
+            }
+            Instant instant = Timestamps.parse(text);
+            if (instant == null) {
+                throw NotStreamable.INSTANCE;
+            }
+            return instant;
         } catch (RecordException unreadable) {
             throw NotStreamable.INSTANCE;
         }
     }
 
-    /** True at an object; any other value is skipped (for fields where the tree path treats a non-object as absent). */
-    static boolean object(JsonParser p) throws IOException {
-        if (p.currentToken() == JsonToken.START_OBJECT) {
+    /** True (and inside it) at an object; any other value is skipped (the tree path takes a non-object for none). */
+    static boolean object(JsonCursor c) {
+        if (c.peek() == '{') {
+            c.enter();
             return true;
         }
-        p.skipChildren();
+        c.skipValue();
         return false;
     }
 
-    /** True at an object, false at JSON null; other values are the tree path's case (where their presence counts). */
-    static boolean objectOrNull(JsonParser p) {
-        JsonToken token = p.currentToken();
-        if (token == JsonToken.START_OBJECT) {
+    /** True (and inside it) at an object, false at null; other values are the tree path's (their presence counts). */
+    static boolean objectOrNull(JsonCursor c) {
+        byte first = c.peek();
+        if (first == '{') {
+            c.enter();
             return true;
         }
-        if (token == JsonToken.VALUE_NULL) {
+        if (first == 'n') {
+            c.readNull();
             return false;
         }
         throw NotStreamable.INSTANCE;
     }
 
-    /** True at an array; any other value is skipped (the tree path ignores a list field that is not a list). */
-    static boolean array(JsonParser p) throws IOException {
-        if (p.currentToken() == JsonToken.START_ARRAY) {
+    /** Steps into the object at the cursor; any other value is the tree path's (elements it reads field by field). */
+    static void strictObject(JsonCursor c) {
+        if (c.peek() != '{') {
+            throw NotStreamable.INSTANCE;
+        }
+        c.enter();
+    }
+
+    /** True (and inside it) at an array; any other value is skipped (the tree path ignores a list that is not one). */
+    static boolean array(JsonCursor c) {
+        if (c.peek() == '[') {
+            c.enter();
             return true;
         }
-        p.skipChildren();
+        c.skipValue();
         return false;
     }
 
     /**
-     * Reads the object at the parser (its START_OBJECT is the current token) for the text fields {@code keys}, in either
-     * spelling; other fields are skipped. Returns the values in the order of {@code keys}.
+     * Reads the object the cursor is in (just entered) for the text fields {@code keys}, in either spelling; other
+     * fields are skipped. Returns the values in the order of {@code keys}.
      */
-    static String[] texts(JsonParser p, Key[] keys) throws IOException {
+    static String[] texts(JsonCursor c, Key[] keys) {
         String[] values = new String[keys.length];
         long seen = 0;
-        for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
-            p.nextToken();
-            int index = indexOf(keys, name);
+        while (c.nextField()) {
+            int index = indexOf(keys, c);
             if (index < 0) {
-                p.skipChildren();
+                c.skipValue();
                 continue;
             }
             seen = once(seen, index);
-            values[index] = text(p);
+            values[index] = text(c);
         }
         return values;
     }
 
-    private static int indexOf(Key[] keys, String name) {
+    private static int indexOf(Key[] keys, JsonCursor c) {
         for (int i = 0; i < keys.length; i++) {
-            if (keys[i].is(name)) {
+            if (keys[i].named(c)) {
                 return i;
             }
         }

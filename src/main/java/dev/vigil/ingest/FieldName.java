@@ -1,0 +1,44 @@
+package dev.vigil.ingest;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A field name the streaming mappers look for (ASCII), kept with its bytes as little-endian words so that
+ * {@link JsonCursor#nameIs} compares a name eight bytes at a time: C1 compiles a byte-by-byte comparison to about
+ * 1.5 ns a byte, and a reader compares some 130 names per finding. Immutable.
+ */
+final class FieldName {
+
+    final byte[] bytes;
+    /** The first eight bytes, zero-padded when the name is shorter. */
+    final long head;
+    /** The last eight bytes, for a name of eight bytes or more. */
+    final long tail;
+    /** The bits of {@link #head} that hold the name when it is shorter than eight bytes. */
+    final long mask;
+
+    private FieldName(byte[] bytes) {
+        this.bytes = bytes;
+        this.head = word(bytes, 0);
+        this.tail = bytes.length >= 8 ? word(bytes, bytes.length - 8) : 0;
+        this.mask = bytes.length >= 8 ? -1L : (1L << (8 * bytes.length)) - 1;
+    }
+
+    static FieldName of(String name) {
+        return new FieldName(name.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** The little-endian word of up to eight bytes from {@code from}. */
+    private static long word(byte[] bytes, int from) {
+        long word = 0;
+        for (int k = Math.min(8, bytes.length - from) - 1; k >= 0; k--) {
+            word = word << 8 | (bytes[from + k] & 0xFF);
+        }
+        return word;
+    }
+
+    @Override
+    public String toString() {
+        return new String(bytes, StandardCharsets.US_ASCII);
+    }
+}

@@ -41,9 +41,9 @@ public final class RawDocument {
         return json != null;
     }
 
-    /** The number of bytes kept ({@link #keptAsBytes()}), else 0. */
+    /** The length of the document's bytes ({@link #keptAsBytes()}), else 0; the buffer they are in may be larger. */
     public int size() {
-        return json == null ? 0 : json.length;
+        return json == null ? 0 : length;
     }
 
     /** The JSON tree, parsed the first time it is asked for when the document was kept as bytes. */

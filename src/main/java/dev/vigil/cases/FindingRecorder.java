@@ -2,6 +2,7 @@ package dev.vigil.cases;
 
 import dev.vigil.cases.jdbi.BatchWrite;
 import dev.vigil.cases.jdbi.Blobs;
+import dev.vigil.cases.jdbi.OwnWrites;
 import dev.vigil.finding.Finding;
 import dev.vigil.triage.Verdict;
 import java.sql.SQLException;
@@ -56,6 +57,8 @@ public final class FindingRecorder implements AutoCloseable {
     private final List<Runnable> submitListeners = new ArrayList<>();
     private Handle writeHandle;
     private final Blobs.Writer blobs = new Blobs.Writer();
+    /** On SQLite, what the writer wrote, to skip the look-ups of what the store cannot hold. */
+    private final OwnWrites own;
     private volatile StoreHistory history;
     private volatile RecordSummary committed = RecordSummary.NONE;
     private RuntimeException failure;
@@ -88,6 +91,7 @@ public final class FindingRecorder implements AutoCloseable {
         }
         this.jdbi = jdbi;
         this.sqlite = sqlite;
+        this.own = sqlite ? new OwnWrites() : null;
         this.batchSize = batchSize;
         this.clock = clock;
         this.afterCommit = afterCommit;
@@ -189,6 +193,9 @@ public final class FindingRecorder implements AutoCloseable {
         try {
             if (!writeHandle.isInTransaction()) {
                 writeHandle.begin();
+                if (own != null) {
+                    own.transactionBegan(writeHandle.getConnection());
+                }
             }
             RecordSummary summary = replayingLostRaces(() -> writeBatch(batch));
             written.add(new Written(sqlite ? null : batch, summary, index));
@@ -202,7 +209,7 @@ public final class FindingRecorder implements AutoCloseable {
     }
 
     private RecordSummary writeBatch(List<BatchWrite.Entry> batch) {
-        return new BatchWrite(writeHandle, clock.instant(), "vigil", blobs).write(batch);
+        return new BatchWrite(writeHandle, clock.instant(), "vigil", blobs, own).write(batch);
     }
 
     /**

@@ -107,11 +107,16 @@ public final class BatchWrite {
     private final long now;
     private final String actor;
     private final Blobs.Writer blobs;
+    private final OwnWrites own;
 
-    /** {@code blobs} compresses verdicts and checklists; one per writer, kept from batch to batch. */
-    public BatchWrite(Handle handle, Instant now, String actor, Blobs.Writer blobs) {
+    /**
+     * {@code blobs} compresses verdicts and checklists; one per writer, kept from batch to batch. {@code own} (null: none)
+     * spares the look-ups of findings and cases the store cannot hold; one per writer too.
+     */
+    public BatchWrite(Handle handle, Instant now, String actor, Blobs.Writer blobs, OwnWrites own) {
         this.handle = handle;
         this.blobs = blobs;
+        this.own = own;
         this.now = now.toEpochMilli();
         this.actor = actor;
     }
@@ -196,6 +201,9 @@ public final class BatchWrite {
             if (open == null) {
                 open = -(newCases.size() + 1L);
                 openCases.put(key, open);
+                if (own != null) {
+                    own.openedCase(key);
+                }
                 drafts.put(open, new CaseDraft(open, true));
                 newCases.add(newCase(open, key, finding, verdict));
                 checklists.add(Map.of("case_number", open, "steps", blobs.compress(Checklists.json(verdict.checklist()))));
@@ -215,6 +223,9 @@ public final class BatchWrite {
         if (before == null) {
             inserts.put(finding.id(), row);
             written++;
+            if (own != null) {
+                own.wroteFinding(finding.id());
+            }
         } else {
             if (inserts.containsKey(finding.id())) {
                 inserts.put(finding.id(), row);
@@ -272,7 +283,12 @@ public final class BatchWrite {
 
     private Map<String, Stored> loadStored(List<Entry> entries) {
         Set<String> ids = new LinkedHashSet<>();
-        entries.forEach(entry -> ids.add(entry.finding().id()));
+        for (Entry entry : entries) {
+            String id = entry.finding().id();
+            if (own == null || own.mayHoldFinding(id)) {
+                ids.add(id);
+            }
+        }
         Map<String, Stored> stored = new HashMap<>();
         select("SELECT id, updated_at, occurrences, case_number, disposition, level_rank, playbook_version, "
                 + "deciding_rule, verdict FROM findings WHERE id IN ", ids, rows -> stored.put(rows.getString("id"),
@@ -287,7 +303,10 @@ public final class BatchWrite {
         Set<String> keys = new LinkedHashSet<>();
         for (Entry entry : entries) {
             if (!entry.verdict().disposition().suppressed()) {
-                keys.add(CaseKeys.of(entry.finding(), entry.verdict()));
+                String key = CaseKeys.of(entry.finding(), entry.verdict());
+                if (own == null || own.mayHoldOpenCase(key)) {
+                    keys.add(key);
+                }
             }
         }
         Map<String, Long> open = new HashMap<>();

@@ -51,7 +51,9 @@ public final class FindingRecorder implements AutoCloseable {
     private final List<BatchWrite.Entry> pending = new ArrayList<>();
     private final Deque<Future<?>> inFlight = new ArrayDeque<>();
     private final List<ObservationIndex> uncommitted = new CopyOnWriteArrayList<>();
-    private ObservationIndex pendingIndex = new ObservationIndex();
+    /** The history keys of every finding added (with the writer's {@code own}: whether the store may hold a key). */
+    private final RunKeys runKeys;
+    private ObservationIndex pendingIndex;
     /** The finding the history indexed last, if not added since: {@link #add} does not index it again. */
     private Finding indexedByHistory;
     private final List<Runnable> submitListeners = new ArrayList<>();
@@ -92,6 +94,8 @@ public final class FindingRecorder implements AutoCloseable {
         this.jdbi = jdbi;
         this.sqlite = sqlite;
         this.own = sqlite ? new OwnWrites() : null;
+        this.runKeys = new RunKeys(own);
+        this.pendingIndex = new ObservationIndex(runKeys);
         this.batchSize = batchSize;
         this.clock = clock;
         this.afterCommit = afterCommit;
@@ -169,7 +173,7 @@ public final class FindingRecorder implements AutoCloseable {
         ObservationIndex index = pendingIndex;
         uncommitted.add(index);
         pending.clear();
-        pendingIndex = new ObservationIndex();
+        pendingIndex = new ObservationIndex(runKeys);
         submitListeners.forEach(Runnable::run);
         inFlight.addLast(writer.submit(() -> write(batch, index)));
         while (inFlight.size() > BATCHES_IN_FLIGHT) {
@@ -309,6 +313,14 @@ public final class FindingRecorder implements AutoCloseable {
                     : new IllegalStateException("storing findings failed: " + cause, cause);
             throw failure;
         }
+    }
+
+    /**
+     * Whether the store may hold history under this key ({@link ObservationIndex#contactKey} or
+     * {@link ObservationIndex#patternKey}): false when it holds only what this import wrote and no finding added had it.
+     */
+    boolean storeMayHold(String historyKey) {
+        return runKeys.storeMayHold(historyKey);
     }
 
     /** The findings added and not committed yet, indexed: the batch being filled first, then those with the writer. */

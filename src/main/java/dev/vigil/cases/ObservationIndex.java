@@ -18,6 +18,16 @@ final class ObservationIndex {
 
     private final Map<String, Long> contacts = new HashMap<>();
     private final Map<String, Map<String, long[]>> patterns = new HashMap<>();
+    /** Where the hashes of the keys added go too (see {@link RunKeys}); null: nowhere. */
+    private final RunKeys runKeys;
+
+    ObservationIndex() {
+        this(null);
+    }
+
+    ObservationIndex(RunKeys runKeys) {
+        this.runKeys = runKeys;
+    }
 
     void add(Finding finding) {
         Instant firstSeen = BatchWrite.firstSeen(finding);
@@ -35,11 +45,19 @@ final class ObservationIndex {
             }
             for (int port : new int[] {BatchWrite.port(remote.port()), BatchWrite.ANY_PORT}) {
                 if (subject != null) {
-                    contacts.merge(subject + "|" + remote.ip() + "|" + port, first, Math::min);
+                    String key = subject + "|" + remote.ip() + "|" + port;
+                    contacts.merge(key, first, Math::min);
+                    if (runKeys != null) {
+                        runKeys.add(key);
+                    }
                 }
                 if (instance != null) {
-                    long[] span = patterns.computeIfAbsent(finding.type().name() + "|" + remote.ip() + "|" + port,
-                            key -> new HashMap<>()).computeIfAbsent(instance, key -> new long[] {first, last});
+                    String key = finding.type().name() + "|" + remote.ip() + "|" + port;
+                    if (runKeys != null) {
+                        runKeys.add(key);
+                    }
+                    long[] span = patterns.computeIfAbsent(key, k -> new HashMap<>())
+                            .computeIfAbsent(instance, k -> new long[] {first, last});
                     span[0] = Math.min(span[0], first);
                     span[1] = Math.max(span[1], last);
                 }

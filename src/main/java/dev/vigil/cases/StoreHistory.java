@@ -75,7 +75,7 @@ public final class StoreHistory implements History, AutoCloseable {
                 return true;
             }
         }
-        return queries.seenBefore(subject, remoteIp, port, before);
+        return storeMayHold(key) && queries.seenBefore(subject, remoteIp, port, before);
     }
 
     @Override
@@ -103,6 +103,9 @@ public final class StoreHistory implements History, AutoCloseable {
     }
 
     private List<HistoryQueries.PatternInstance> storedPattern(String key, String type, String remoteIp, Integer port) {
+        if (!storeMayHold(key)) {
+            return List.of();
+        }
         long version;
         synchronized (cacheLock) {
             List<HistoryQueries.PatternInstance> cached = cachedPatterns.get(key);
@@ -118,6 +121,11 @@ public final class StoreHistory implements History, AutoCloseable {
             }
         }
         return read;
+    }
+
+    /** Whether the store may hold history under the key: a first import asks it only about what it has seen. */
+    private boolean storeMayHold(String key) {
+        return recorder == null || recorder.storeMayHold(key);
     }
 
     /** Remembers a finding of this run until the recorder has it in a batch (with a recorder: in the batch being filled). */

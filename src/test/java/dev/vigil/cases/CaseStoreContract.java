@@ -516,6 +516,31 @@ abstract class CaseStoreContract {
     }
 
     @Test
+    void whatAnotherConnectionStoresDuringAFirstImportReachesItsHistoryByItsNextBatch() {
+        String type = "Behavior:EC2/NetworkPortUnusual";
+        Finding first = Triaged.networkPortUnusual("f-1", PRODUCTION, "i-0aaa", "198.51.100.7", 4444, MONDAY);
+        Finding other = Triaged.networkPortUnusual("f-2", PRODUCTION, "i-0bbb", "203.0.113.50", 8088, MONDAY);
+        Finding next = Triaged.networkPortUnusual("f-3", PRODUCTION, "i-0ccc", "192.0.2.10", 443, MONDAY);
+        Instant later = MONDAY.plus(Duration.ofHours(1));
+        try (FindingRecorder recorder = store.recorder(1, summary -> { })) {
+            StoreHistory history = recorder.history();
+            recorder.add(first, Triaged.escalate(first));
+            recorder.flush();
+            assertThat(history.seenBefore("i-0bbb", "203.0.113.50", 8088, later)).isFalse();
+
+            // the import began on an empty store; another connection (another import, say) stores meanwhile
+            store.record(other, Triaged.escalate(other));
+            recorder.add(next, Triaged.escalate(next));
+            recorder.flush();
+
+            assertThat(history.seenBefore("i-0bbb", "203.0.113.50", 8088, later)).isTrue();
+            assertThat(history.seenBefore("i-0bbb", "203.0.113.50", null, later)).isTrue();
+            assertThat(history.instancesWithPattern(type, "203.0.113.50", 8088, MONDAY, Duration.ofHours(24)))
+                    .containsExactly("i-0bbb");
+        }
+    }
+
+    @Test
     void findingsTheHistoryWasToldAboutCountBeforeTheyAreStored() {
         Finding earlier = Triaged.networkPortUnusual("f-1", PRODUCTION, "i-0aaa", "198.51.100.7", 4444, MONDAY);
         try (FindingRecorder recorder = store.recorder()) {

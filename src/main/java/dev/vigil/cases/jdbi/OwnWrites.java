@@ -20,10 +20,11 @@ import java.sql.Statement;
  */
 public final class OwnWrites {
 
-    private final IntSet findings = new IntSet();
-    private final IntSet openCases = new IntSet();
+    private final IntHashSet findings = new IntHashSet();
+    private final IntHashSet openCases = new IntHashSet();
     private boolean began;
-    private boolean alone;
+    /** Written by the writer thread, read by the history's too ({@link #alone}). */
+    private volatile boolean alone;
     private long dataVersion;
 
     /** Call at the start of each transaction of the writer's connection, before the transaction reads or writes. */
@@ -34,7 +35,8 @@ public final class OwnWrites {
                 began = true;
                 dataVersion = version;
                 alone = single(statement, "SELECT EXISTS (SELECT 1 FROM findings) "
-                        + "OR EXISTS (SELECT 1 FROM cases WHERE open_key IS NOT NULL)") == 0;
+                        + "OR EXISTS (SELECT 1 FROM cases WHERE open_key IS NOT NULL) "
+                        + "OR EXISTS (SELECT 1 FROM contacts) OR EXISTS (SELECT 1 FROM pattern_instances)") == 0;
             } else if (version != dataVersion) {
                 alone = false;
             }
@@ -48,6 +50,14 @@ public final class OwnWrites {
             rows.next();
             return rows.getLong(1);
         }
+    }
+
+    /**
+     * Whether the store held nothing (no finding, open case or history) when this import's first transaction began and
+     * no other connection has committed since, as of the writer's latest transaction; false until its first.
+     */
+    public boolean alone() {
+        return alone;
     }
 
     /** Whether the store may hold the finding: false only when it holds nothing this import did not write, nor this. */
@@ -66,63 +76,5 @@ public final class OwnWrites {
 
     void openedCase(String key) {
         openCases.add(key.hashCode());
-    }
-
-    /** A set of ints, open addressing: a boxed {@code HashSet} would hold 50 bytes per finding of an import. */
-    private static final class IntSet {
-        private int[] slots = new int[1 << 12];
-        /** Whether the set holds 0, which marks a free slot. */
-        private boolean zero;
-        private int size;
-
-        boolean contains(int value) {
-            if (value == 0) {
-                return zero;
-            }
-            int mask = slots.length - 1;
-            for (int i = mix(value) & mask; slots[i] != 0; i = (i + 1) & mask) {
-                if (slots[i] == value) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        void add(int value) {
-            if (value == 0) {
-                zero = true;
-                return;
-            }
-            if (insert(slots, value)) {
-                size++;
-                if (size * 2 > slots.length) {
-                    int[] grown = new int[slots.length * 2];
-                    for (int slot : slots) {
-                        if (slot != 0) {
-                            insert(grown, slot);
-                        }
-                    }
-                    slots = grown;
-                }
-            }
-        }
-
-        private static boolean insert(int[] slots, int value) {
-            int mask = slots.length - 1;
-            int i = mix(value) & mask;
-            for (; slots[i] != 0; i = (i + 1) & mask) {
-                if (slots[i] == value) {
-                    return false;
-                }
-            }
-            slots[i] = value;
-            return true;
-        }
-
-        /** Spreads the bits of a string hash, whose low bits are poor for similar ids. */
-        private static int mix(int value) {
-            int mixed = value * 0x9E3779B9;
-            return mixed ^ (mixed >>> 16);
-        }
     }
 }

@@ -6,17 +6,18 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * What one import's writer connection wrote into a SQLite store that held no finding and no open case when the import
- * began, for as long as no other connection writes to it: then a finding or an open case this import did not write is
- * not in the store, and the look-ups before each batch ({@link BatchWrite}) ask only about the ids and case keys it
- * did write (the repeats of an input), not about all of them (0.6 s of the writer's CPU for 100,000 findings).
+ * What one import's writer connection wrote into a SQLite store that held nothing (no finding, open case, contact or
+ * pattern instance) when the import began, for as long as no other connection writes to it: then a finding or an open
+ * case this import did not write is not in the store, and the look-ups before each batch ({@link BatchWrite}) ask only
+ * about the ids and case keys it did write (the repeats of an input), not about all of them; the history skips its
+ * look-ups of endpoints the import never saw in the same way ({@code dev.vigil.cases.RunKeys}).
  * <p>
  * {@code PRAGMA data_version} tells: it changes when another connection (another import, {@code vigil cases move},
  * ...) commits, never for this connection's own commits. It is read at the start of each transaction, in the snapshot
  * the transaction then writes on; once it changed, or when the store held anything at the start, every look-up goes to
  * the database as before. The ids and keys are kept as their {@link String#hashCode()}: a hash shared by chance only
  * makes a look-up that finds nothing. Rolled-back batches leave their hashes behind, which is as harmless. For the
- * writer thread only.
+ * writer thread, but {@link #alone}.
  */
 public final class OwnWrites {
 

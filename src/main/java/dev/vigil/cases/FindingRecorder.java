@@ -316,11 +316,16 @@ public final class FindingRecorder implements AutoCloseable {
     }
 
     /**
-     * Whether the store may hold history under this key ({@link ObservationIndex#contactKey} or
-     * {@link ObservationIndex#patternKey}): false when it holds only what this import wrote and no finding added had it.
+     * Whether a finding added may have had this history key ({@link ObservationIndex#contactKey} or
+     * {@link ObservationIndex#patternKey}); false: none had it.
      */
-    boolean storeMayHold(String historyKey) {
-        return runKeys.storeMayHold(historyKey);
+    boolean mayHaveAdded(String historyKey) {
+        return runKeys.mayHaveSeen(historyKey);
+    }
+
+    /** Whether the store holds only what this recorder wrote (as far as its writer knows, see {@link OwnWrites}). */
+    boolean storeHoldsOnlyWhatWasAdded() {
+        return runKeys.storeHoldsOnlyThisImport();
     }
 
     /** The findings added and not committed yet, indexed: the batch being filled first, then those with the writer. */

@@ -5,7 +5,8 @@ import dev.vigil.cases.jdbi.OwnWrites;
 
 /**
  * The history keys ({@link ObservationIndex#contactKey}, {@link ObservationIndex#patternKey}) of every finding of this
- * import, as hashes, so that the history skips the look-ups the store cannot answer: while the store holds only what
+ * import, as hashes, so that the history skips the look-ups that cannot find anything: the findings not committed yet
+ * (up to some 30 batches, each its own index) hold no key this import never saw, and while the store holds only what
  * this import wrote ({@link OwnWrites#alone()}), a contact or pattern this import never saw is not in it. Most findings
  * of an import ask about an endpoint nothing else reached, so most look-ups of a first import go (two SQLite queries
  * per finding on the triage thread). A hash shared by chance only makes a look-up that finds nothing. Past
@@ -33,8 +34,16 @@ final class RunKeys {
         }
     }
 
-    /** Whether the store may hold a contact or pattern with this key. */
-    boolean storeMayHold(String key) {
-        return keys == null || own == null || !own.alone() || keys.contains(key.hashCode());
+    /**
+     * Whether a finding of this import may have had the key: false means none had it, so neither the findings not
+     * committed yet nor what this import committed hold it.
+     */
+    boolean mayHaveSeen(String key) {
+        return keys == null || keys.contains(key.hashCode());
+    }
+
+    /** Whether the store holds only what this import wrote (then it holds no key {@link #mayHaveSeen} denies). */
+    boolean storeHoldsOnlyThisImport() {
+        return own != null && own.alone();
     }
 }

@@ -21,8 +21,11 @@ import java.sql.Statement;
  */
 public final class OwnWrites {
 
-    private final IntHashSet findings = new IntHashSet();
-    private final IntHashSet openCases = new IntHashSet();
+    /** Past this many findings or cases (32 MB of hashes at most) everything is asked again, as after another's commit. */
+    static final int MAX_KEPT = 4_000_000;
+
+    private IntHashSet findings = new IntHashSet();
+    private IntHashSet openCases = new IntHashSet();
     private boolean began;
     /** Written by the writer thread, read by the history's too ({@link #alone}). */
     private volatile boolean alone;
@@ -72,10 +75,24 @@ public final class OwnWrites {
     }
 
     void wroteFinding(String id) {
-        findings.add(id.hashCode());
+        if (alone) {
+            findings.add(id.hashCode());
+            checkSize(findings);
+        }
     }
 
     void openedCase(String key) {
-        openCases.add(key.hashCode());
+        if (alone) {
+            openCases.add(key.hashCode());
+            checkSize(openCases);
+        }
+    }
+
+    private void checkSize(IntHashSet kept) {
+        if (kept.size() > MAX_KEPT) {
+            alone = false;
+            findings = null;
+            openCases = null;
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.vigil.cases;
 
 import dev.vigil.cases.jdbi.BatchWrite;
 import dev.vigil.cases.jdbi.Blobs;
+import dev.vigil.cases.jdbi.OwnWrites;
 import dev.vigil.finding.Finding;
 import dev.vigil.triage.Verdict;
 import java.sql.SQLException;
@@ -50,12 +51,16 @@ public final class FindingRecorder implements AutoCloseable {
     private final List<BatchWrite.Entry> pending = new ArrayList<>();
     private final Deque<Future<?>> inFlight = new ArrayDeque<>();
     private final List<ObservationIndex> uncommitted = new CopyOnWriteArrayList<>();
-    private ObservationIndex pendingIndex = new ObservationIndex();
+    /** The history keys of every finding added (with the writer's {@code own}: whether the store may hold a key). */
+    private final RunKeys runKeys;
+    private ObservationIndex pendingIndex;
     /** The finding the history indexed last, if not added since: {@link #add} does not index it again. */
     private Finding indexedByHistory;
     private final List<Runnable> submitListeners = new ArrayList<>();
     private Handle writeHandle;
     private final Blobs.Writer blobs = new Blobs.Writer();
+    /** On SQLite, what the writer wrote, to skip the look-ups of what the store cannot hold. */
+    private final OwnWrites own;
     private volatile StoreHistory history;
     private volatile RecordSummary committed = RecordSummary.NONE;
     private RuntimeException failure;
@@ -88,6 +93,9 @@ public final class FindingRecorder implements AutoCloseable {
         }
         this.jdbi = jdbi;
         this.sqlite = sqlite;
+        this.own = sqlite ? new OwnWrites() : null;
+        this.runKeys = new RunKeys(own);
+        this.pendingIndex = new ObservationIndex(runKeys);
         this.batchSize = batchSize;
         this.clock = clock;
         this.afterCommit = afterCommit;
@@ -165,7 +173,7 @@ public final class FindingRecorder implements AutoCloseable {
         ObservationIndex index = pendingIndex;
         uncommitted.add(index);
         pending.clear();
-        pendingIndex = new ObservationIndex();
+        pendingIndex = new ObservationIndex(runKeys);
         submitListeners.forEach(Runnable::run);
         inFlight.addLast(writer.submit(() -> write(batch, index)));
         while (inFlight.size() > BATCHES_IN_FLIGHT) {
@@ -189,6 +197,9 @@ public final class FindingRecorder implements AutoCloseable {
         try {
             if (!writeHandle.isInTransaction()) {
                 writeHandle.begin();
+                if (own != null) {
+                    own.transactionBegan(writeHandle.getConnection());
+                }
             }
             RecordSummary summary = replayingLostRaces(() -> writeBatch(batch));
             written.add(new Written(sqlite ? null : batch, summary, index));
@@ -202,7 +213,7 @@ public final class FindingRecorder implements AutoCloseable {
     }
 
     private RecordSummary writeBatch(List<BatchWrite.Entry> batch) {
-        return new BatchWrite(writeHandle, clock.instant(), "vigil", blobs).write(batch);
+        return new BatchWrite(writeHandle, clock.instant(), "vigil", blobs, own).write(batch);
     }
 
     /**
@@ -302,6 +313,19 @@ public final class FindingRecorder implements AutoCloseable {
                     : new IllegalStateException("storing findings failed: " + cause, cause);
             throw failure;
         }
+    }
+
+    /**
+     * Whether a finding added may have had this history key ({@link ObservationIndex#contactKey} or
+     * {@link ObservationIndex#patternKey}); false: none had it.
+     */
+    boolean mayHaveAdded(String historyKey) {
+        return runKeys.mayHaveSeen(historyKey);
+    }
+
+    /** Whether the store holds only what this recorder wrote (as far as its writer knows, see {@link OwnWrites}). */
+    boolean storeHoldsOnlyWhatWasAdded() {
+        return runKeys.storeHoldsOnlyThisImport();
     }
 
     /** The findings added and not committed yet, indexed: the batch being filled first, then those with the writer. */

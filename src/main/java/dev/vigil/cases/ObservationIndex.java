@@ -17,7 +17,39 @@ import java.util.Map;
 final class ObservationIndex {
 
     private final Map<String, Long> contacts = new HashMap<>();
-    private final Map<String, Map<String, long[]>> patterns = new HashMap<>();
+    /**
+     * Per pattern key, its instance's {@link Span}, or {@link Spans} when more than one instance has the pattern: nearly
+     * every pattern has one, and these indexes live until their batch commits (seconds, through several collections),
+     * so a map per pattern cost the collector as much as the triage thread.
+     */
+    private final Map<String, Object> patterns = new HashMap<>();
+    /** Where the hashes of the keys added go too (see {@link RunKeys}); null: nowhere. */
+    private final RunKeys runKeys;
+
+    /** One instance's first and last time seen with a pattern. */
+    private static final class Span {
+        final String instance;
+        long first;
+        long last;
+
+        Span(String instance, long first, long last) {
+            this.instance = instance;
+            this.first = first;
+            this.last = last;
+        }
+    }
+
+    /** The spans of a pattern's instances, by instance. */
+    private static final class Spans extends HashMap<String, Span> {
+    }
+
+    ObservationIndex() {
+        this(null);
+    }
+
+    ObservationIndex(RunKeys runKeys) {
+        this.runKeys = runKeys;
+    }
 
     void add(Finding finding) {
         Instant firstSeen = BatchWrite.firstSeen(finding);
@@ -29,22 +61,60 @@ final class ObservationIndex {
         long last = lastSeen == null ? first : Math.max(first, lastSeen.toEpochMilli());
         String instance = finding.instance().map(i -> i.id()).orElse(null);
         String subject = instance != null ? instance : finding.accountId();
+        String type = finding.type().name();
         for (RemoteEndpoint remote : finding.action().remotes()) {
             if (remote.ip() == null) {
                 continue;
             }
-            for (int port : new int[] {BatchWrite.port(remote.port()), BatchWrite.ANY_PORT}) {
-                if (subject != null) {
-                    contacts.merge(subject + "|" + remote.ip() + "|" + port, first, Math::min);
-                }
-                if (instance != null) {
-                    long[] span = patterns.computeIfAbsent(finding.type().name() + "|" + remote.ip() + "|" + port,
-                            key -> new HashMap<>()).computeIfAbsent(instance, key -> new long[] {first, last});
-                    span[0] = Math.min(span[0], first);
-                    span[1] = Math.max(span[1], last);
-                }
+            add(subject, instance, type, remote.ip(), BatchWrite.port(remote.port()), first, last);
+            add(subject, instance, type, remote.ip(), BatchWrite.ANY_PORT, first, last);
+        }
+    }
+
+    private void add(String subject, String instance, String type, String ip, int port, long first, long last) {
+        if (subject != null) {
+            String key = subject + "|" + ip + "|" + port;
+            contacts.merge(key, first, Math::min);
+            if (runKeys != null) {
+                runKeys.add(key);
             }
         }
+        if (instance != null) {
+            String key = type + "|" + ip + "|" + port;
+            if (runKeys != null) {
+                runKeys.add(key);
+            }
+            Span span = span(key, instance, first, last);
+            span.first = Math.min(span.first, first);
+            span.last = Math.max(span.last, last);
+        }
+    }
+
+    /** The span of this instance under the pattern key, made (from first to last) when it has none. */
+    private Span span(String key, String instance, long first, long last) {
+        Object held = patterns.get(key);
+        if (held == null) {
+            Span span = new Span(instance, first, last);
+            patterns.put(key, span);
+            return span;
+        }
+        Spans spans;
+        if (held instanceof Span only) {
+            if (only.instance.equals(instance)) {
+                return only;
+            }
+            spans = new Spans();
+            spans.put(only.instance, only);
+            patterns.put(key, spans);
+        } else {
+            spans = (Spans) held;
+        }
+        Span span = spans.get(instance);
+        if (span == null) {
+            span = new Span(instance, first, last);
+            spans.put(instance, span);
+        }
+        return span;
     }
 
     /** The pattern keys ({@code type|ip|port}) this index holds, for invalidating what the history cached about them. */
@@ -68,14 +138,19 @@ final class ObservationIndex {
 
     /** {@code key}: {@link #patternKey}, made once by the caller for all the indexes it asks. */
     void instancesWithPattern(String key, long fromMillis, long toMillis, Collection<String> instances) {
-        Map<String, long[]> spans = patterns.get(key);
-        if (spans == null) {
-            return;
-        }
-        spans.forEach((instance, span) -> {
-            if (span[0] <= toMillis && span[1] >= fromMillis) {
-                instances.add(instance);
+        Object held = patterns.get(key);
+        if (held instanceof Span only) {
+            addIfOverlapping(only, fromMillis, toMillis, instances);
+        } else if (held != null) {
+            for (Span span : ((Spans) held).values()) {
+                addIfOverlapping(span, fromMillis, toMillis, instances);
             }
-        });
+        }
+    }
+
+    private static void addIfOverlapping(Span span, long fromMillis, long toMillis, Collection<String> instances) {
+        if (span.first <= toMillis && span.last >= fromMillis) {
+            instances.add(span.instance);
+        }
     }
 }

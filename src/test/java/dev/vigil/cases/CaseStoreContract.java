@@ -165,6 +165,34 @@ abstract class CaseStoreContract {
     }
 
     @Test
+    void whatAnotherConnectionStoresDuringAnImportIntoANewStoreIsUpdatedAndJoinedNotStoredTwice() {
+        Finding first = Triaged.networkPortUnusual("f-1", PRODUCTION, "i-0aaa", "198.51.100.7", 4444, MONDAY);
+        Finding other = Triaged.networkPortUnusual("f-2", PRODUCTION, "i-0bbb", "203.0.113.50", 8088, MONDAY);
+        Finding otherAgain = other.withUpdate(other.updatedAt().plus(Duration.ofHours(2)), 3);
+        Finding joining = Triaged.networkPortUnusual("f-3", PRODUCTION, "i-0ccc", "203.0.113.50", 8088,
+                MONDAY.plus(Duration.ofHours(1)));
+        try (FindingRecorder recorder = store.recorder(1, summary -> { })) {
+            recorder.add(first, Triaged.escalate(first));
+            recorder.flush();
+            // the import began on an empty store; another connection (another import, say) stores meanwhile
+            store.record(other, Triaged.escalate(other));
+            recorder.add(otherAgain, Triaged.escalate(otherAgain));
+            recorder.add(joining, Triaged.escalate(joining));
+            assertThat(recorder.flush()).isEqualTo(new RecordSummary(2, 1, 0, 1, 1));
+        }
+
+        StoreCounts counts = store.counts();
+        assertThat(counts.findings()).isEqualTo(3);
+        assertThat(counts.findingVersions()).isEqualTo(1);
+        assertThat(counts.cases()).isEqualTo(2);
+        CaseSummary joined = store.list(CaseFilter.notClosed()).stream()
+                .filter(summary -> summary.title().contains("203.0.113.50")).findFirst().orElseThrow();
+        assertThat(joined.findings()).isEqualTo(2);
+        assertThat(store.timeline(joined.id())).extracting(TimelineEntry::kind)
+                .containsExactly("opened", "finding_updated", "finding_joined");
+    }
+
+    @Test
     void suppressedFindingsOpenNoCaseAndAreCountedPerRule() {
         Finding root1 = Triaged.rootCredentialUsage("r-1", PRODUCTION, MONDAY);
         Finding root2 = Triaged.rootCredentialUsage("r-2", DEVELOPMENT, MONDAY.plusSeconds(60));
@@ -484,6 +512,31 @@ abstract class CaseStoreContract {
                     .containsExactlyInAnyOrder("i-0aaa", "i-0bbb");
             assertThat(history.instancesWithPattern(type, "198.51.100.7", null, MONDAY, Duration.ofHours(24)))
                     .containsExactlyInAnyOrder("i-0aaa", "i-0bbb");
+        }
+    }
+
+    @Test
+    void whatAnotherConnectionStoresDuringAFirstImportReachesItsHistoryByItsNextBatch() {
+        String type = "Behavior:EC2/NetworkPortUnusual";
+        Finding first = Triaged.networkPortUnusual("f-1", PRODUCTION, "i-0aaa", "198.51.100.7", 4444, MONDAY);
+        Finding other = Triaged.networkPortUnusual("f-2", PRODUCTION, "i-0bbb", "203.0.113.50", 8088, MONDAY);
+        Finding next = Triaged.networkPortUnusual("f-3", PRODUCTION, "i-0ccc", "192.0.2.10", 443, MONDAY);
+        Instant later = MONDAY.plus(Duration.ofHours(1));
+        try (FindingRecorder recorder = store.recorder(1, summary -> { })) {
+            StoreHistory history = recorder.history();
+            recorder.add(first, Triaged.escalate(first));
+            recorder.flush();
+            assertThat(history.seenBefore("i-0bbb", "203.0.113.50", 8088, later)).isFalse();
+
+            // the import began on an empty store; another connection (another import, say) stores meanwhile
+            store.record(other, Triaged.escalate(other));
+            recorder.add(next, Triaged.escalate(next));
+            recorder.flush();
+
+            assertThat(history.seenBefore("i-0bbb", "203.0.113.50", 8088, later)).isTrue();
+            assertThat(history.seenBefore("i-0bbb", "203.0.113.50", null, later)).isTrue();
+            assertThat(history.instancesWithPattern(type, "203.0.113.50", 8088, MONDAY, Duration.ofHours(24)))
+                    .containsExactly("i-0bbb");
         }
     }
 

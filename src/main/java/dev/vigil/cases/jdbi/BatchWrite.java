@@ -77,10 +77,12 @@ public final class BatchWrite {
                           String playbookVersion, String decidingRule, byte[] verdict) {
     }
 
-    /** A case touched by this batch: opened now, or existing and joined / updated. */
+    /** A case touched by this batch: opened now (with its {@code row} to insert), or existing and joined / updated. */
     private static final class CaseDraft {
         final long number;
         final boolean opened;
+        /** The new case's row laid out as {@code CASE_COLUMNS}, its figures set when the batch is written; null: existing. */
+        final Object[] row;
         long added;
         int levelRank;
         double maxScore;
@@ -88,9 +90,10 @@ public final class BatchWrite {
         Long lastSeen;
         Long detectedAt;
 
-        CaseDraft(long number, boolean opened) {
+        CaseDraft(long number, Object[] row) {
             this.number = number;
-            this.opened = opened;
+            this.opened = row != null;
+            this.row = row;
         }
 
         void absorb(Finding finding, int rank, boolean joins) {
@@ -107,11 +110,16 @@ public final class BatchWrite {
     private final long now;
     private final String actor;
     private final Blobs.Writer blobs;
+    private final OwnWrites own;
 
-    /** {@code blobs} compresses verdicts and checklists; one per writer, kept from batch to batch. */
-    public BatchWrite(Handle handle, Instant now, String actor, Blobs.Writer blobs) {
+    /**
+     * {@code blobs} compresses verdicts and checklists; one per writer, kept from batch to batch. {@code own} (null: none)
+     * spares the look-ups of findings and cases the store cannot hold; one per writer too.
+     */
+    public BatchWrite(Handle handle, Instant now, String actor, Blobs.Writer blobs, OwnWrites own) {
         this.handle = handle;
         this.blobs = blobs;
+        this.own = own;
         this.now = now.toEpochMilli();
         this.actor = actor;
     }
@@ -127,8 +135,8 @@ public final class BatchWrite {
     private final Map<String, Object[]> patterns = new HashMap<>();
     private final Set<List<Object>> resources = new LinkedHashSet<>();
     private final List<Object[]> events = new ArrayList<>();
-    private final List<Map<String, Object>> newCases = new ArrayList<>();
-    private final List<Map<String, Object>> checklists = new ArrayList<>();
+    private final List<Object[]> newCases = new ArrayList<>();
+    private final List<Object[]> checklists = new ArrayList<>();
     private long written;
     private long updated;
     private long unchanged;
@@ -152,7 +160,7 @@ public final class BatchWrite {
                 event[0] = id++;
             }
         }
-        List<Map<String, Object>> caseUpdates = caseUpdates(drafts.values());
+        List<Object[]> caseUpdates = caseRows(drafts.values());
         List<Object[]> resourceRows = new ArrayList<>(resources.size());
         for (List<Object> resource : resources) {
             resourceRows.add(resource.toArray());
@@ -164,9 +172,9 @@ public final class BatchWrite {
             INSERT_VERSION.execute(connection, versions, caseNumbers);
             UPSERT_CONTACT.executeRows(connection, contacts.values(), caseNumbers);
             UPSERT_PATTERN.executeRows(connection, patterns.values(), caseNumbers);
-            INSERT_CASE.execute(connection, newCases, caseNumbers);
-            UPDATE_CASE.execute(connection, caseUpdates, caseNumbers);
-            INSERT_CHECKLIST.execute(connection, checklists, caseNumbers);
+            INSERT_CASE.executeRows(connection, newCases, caseNumbers);
+            UPDATE_CASE.executeRows(connection, caseUpdates, caseNumbers);
+            INSERT_CHECKLIST.executeRows(connection, checklists, caseNumbers);
             INSERT_RESOURCE.executeRows(connection, resourceRows, caseNumbers);
             INSERT_EVENT.executeRows(connection, events, caseNumbers);
         } catch (SQLException e) {
@@ -196,9 +204,13 @@ public final class BatchWrite {
             if (open == null) {
                 open = -(newCases.size() + 1L);
                 openCases.put(key, open);
-                drafts.put(open, new CaseDraft(open, true));
-                newCases.add(newCase(open, key, finding, verdict));
-                checklists.add(Map.of("case_number", open, "steps", blobs.compress(Checklists.json(verdict.checklist()))));
+                if (own != null) {
+                    own.openedCase(key);
+                }
+                Object[] row = newCase(open, key, finding, verdict);
+                drafts.put(open, new CaseDraft(open, row));
+                newCases.add(row);
+                checklists.add(new Object[] {open, blobs.compress(Checklists.json(verdict.checklist()))});
                 events.add(event(open, "opened", null, CaseState.OPEN.id(), finding.id(),
                         "opened by " + finding.type().name() + " finding " + finding.id() + ": " + reason(verdict)));
             } else {
@@ -215,6 +227,9 @@ public final class BatchWrite {
         if (before == null) {
             inserts.put(finding.id(), row);
             written++;
+            if (own != null) {
+                own.wroteFinding(finding.id());
+            }
         } else {
             if (inserts.containsKey(finding.id())) {
                 inserts.put(finding.id(), row);
@@ -229,7 +244,7 @@ public final class BatchWrite {
         history(finding, contacts, patterns);
         if (caseNumber != null) {
             final long number = caseNumber;
-            drafts.computeIfAbsent(number, n -> new CaseDraft(n, false)).absorb(finding, rank, joins);
+            drafts.computeIfAbsent(number, n -> new CaseDraft(n, null)).absorb(finding, rank, joins);
             for (String[] resource : resources(finding)) {
                 resources.add(List.of(number, resource[0], resource[1]));
             }
@@ -272,7 +287,12 @@ public final class BatchWrite {
 
     private Map<String, Stored> loadStored(List<Entry> entries) {
         Set<String> ids = new LinkedHashSet<>();
-        entries.forEach(entry -> ids.add(entry.finding().id()));
+        for (Entry entry : entries) {
+            String id = entry.finding().id();
+            if (own == null || own.mayHoldFinding(id)) {
+                ids.add(id);
+            }
+        }
         Map<String, Stored> stored = new HashMap<>();
         select("SELECT id, updated_at, occurrences, case_number, disposition, level_rank, playbook_version, "
                 + "deciding_rule, verdict FROM findings WHERE id IN ", ids, rows -> stored.put(rows.getString("id"),
@@ -287,7 +307,10 @@ public final class BatchWrite {
         Set<String> keys = new LinkedHashSet<>();
         for (Entry entry : entries) {
             if (!entry.verdict().disposition().suppressed()) {
-                keys.add(CaseKeys.of(entry.finding(), entry.verdict()));
+                String key = CaseKeys.of(entry.finding(), entry.verdict());
+                if (own == null || own.mayHoldOpenCase(key)) {
+                    keys.add(key);
+                }
             }
         }
         Map<String, Long> open = new HashMap<>();
@@ -357,6 +380,11 @@ public final class BatchWrite {
     private static final List<String> PATTERN_COLUMNS = List.of("type", "remote_ip", "remote_port", "instance_id",
             "first_seen", "last_seen");
     private static final List<String> RESOURCE_COLUMNS = List.of("case_number", "kind", "resource");
+    /** A case's row: what a new case is inserted with ({@code newCase}), then its figures ({@code caseRows}). */
+    private static final List<String> CASE_COLUMNS = List.of("number", "case_key", "type", "account_id", "title",
+            "playbook", "playbook_version", "first_finding_id", "now", "added", "level_rank", "max_score", "first_seen",
+            "last_seen", "detected_at");
+    private static final List<String> CHECKLIST_COLUMNS = List.of("case_number", "steps");
 
     private static final JdbcBatch INSERT_FINDING = new JdbcBatch("INSERT INTO findings (id, type, account_id, region, title, score, created_at, "
             + "updated_at, event_first_seen, event_last_seen, occurrences, resource_label, instance_id, remote_ip, remote_port, "
@@ -395,10 +423,10 @@ public final class BatchWrite {
             + "resolution, level_rank, max_score, playbook, playbook_version, first_finding_id, finding_count, first_seen, "
             + "last_seen, detected_at, opened_at, updated_at) VALUES (:number, :case_key, :case_key, :type, :account_id, :title, "
             + "'open', NULL, :level_rank, :max_score, :playbook, :playbook_version, :first_finding_id, :added, :first_seen, "
-            + ":last_seen, :detected_at, :now, :now)");
+            + ":last_seen, :detected_at, :now, :now)", CASE_COLUMNS);
 
     private static final JdbcBatch INSERT_CHECKLIST = new JdbcBatch("INSERT INTO case_checklists (case_number, steps) "
-            + "VALUES (:case_number, :steps)");
+            + "VALUES (:case_number, :steps)", CHECKLIST_COLUMNS);
 
     private static final JdbcBatch UPDATE_CASE = new JdbcBatch("UPDATE cases SET finding_count = finding_count + :added, "
             + "level_rank = CASE WHEN level_rank < :level_rank THEN :level_rank ELSE level_rank END, "
@@ -406,7 +434,7 @@ public final class BatchWrite {
             + "first_seen = CASE WHEN first_seen IS NULL OR first_seen > :first_seen THEN :first_seen ELSE first_seen END, "
             + "last_seen = CASE WHEN last_seen IS NULL OR last_seen < :last_seen THEN :last_seen ELSE last_seen END, "
             + "detected_at = CASE WHEN detected_at IS NULL OR detected_at > :detected_at THEN :detected_at ELSE detected_at END, "
-            + "updated_at = :now WHERE number = :number");
+            + "updated_at = :now WHERE number = :number", CASE_COLUMNS);
 
     private static final JdbcBatch INSERT_RESOURCE = new JdbcBatch("INSERT INTO case_resources (case_number, kind, resource) "
             + "VALUES (:case_number, :kind, :resource) ON CONFLICT DO NOTHING", RESOURCE_COLUMNS);
@@ -417,23 +445,23 @@ public final class BatchWrite {
      * The cases this batch opened get their figures in their insert, the others in an update: an insert followed by an
      * update moved each new case's entries in the indexes on level and last seen a second time.
      */
-    private List<Map<String, Object>> caseUpdates(Iterable<CaseDraft> drafts) {
-        List<Map<String, Object>> rows = new ArrayList<>();
+    private List<Object[]> caseRows(Iterable<CaseDraft> drafts) {
+        List<Object[]> updates = new ArrayList<>();
         for (CaseDraft draft : drafts) {
-            Map<String, Object> row = draft.opened ? newCases.get((int) (-draft.number - 1)) : new HashMap<>();
-            row.put("number", draft.number);
-            row.put("added", draft.added);
-            row.put("level_rank", draft.levelRank);
-            row.put("max_score", draft.maxScore);
-            row.put("first_seen", draft.firstSeen);
-            row.put("last_seen", draft.lastSeen);
-            row.put("detected_at", draft.detectedAt);
-            row.put("now", now);
+            Object[] row = draft.opened ? draft.row : new Object[CASE_COLUMNS.size()];
+            row[0] = draft.number;
+            row[8] = now;
+            row[9] = draft.added;
+            row[10] = draft.levelRank;
+            row[11] = draft.maxScore;
+            row[12] = draft.firstSeen;
+            row[13] = draft.lastSeen;
+            row[14] = draft.detectedAt;
             if (!draft.opened) {
-                rows.add(row);
+                updates.add(row);
             }
         }
-        return rows;
+        return updates;
     }
 
     /** A timeline row laid out as {@code EVENT_COLUMNS}; its id is set once the batch's ids are reserved. */
@@ -441,17 +469,18 @@ public final class BatchWrite {
         return new Object[] {null, caseNumber, now, "vigil", kind, from, to, findingId, text};
     }
 
-    private Map<String, Object> newCase(long number, String key, Finding finding, Verdict verdict) {
-        Map<String, Object> row = new HashMap<>();
-        row.put("number", number);
-        row.put("case_key", truncate(key, 512));
-        row.put("type", finding.type().name());
-        row.put("account_id", finding.accountId());
-        row.put("title", CaseKeys.title(finding));
-        row.put("playbook", verdict.playbook());
-        row.put("playbook_version", verdict.playbookVersion());
-        row.put("first_finding_id", finding.id());
-        row.put("now", now);
+    /** A new case's row laid out as {@code CASE_COLUMNS}, without its figures. */
+    private Object[] newCase(long number, String key, Finding finding, Verdict verdict) {
+        Object[] row = new Object[CASE_COLUMNS.size()];
+        row[0] = number;
+        row[1] = truncate(key, 512);
+        row[2] = finding.type().name();
+        row[3] = finding.accountId();
+        row[4] = CaseKeys.title(finding);
+        row[5] = verdict.playbook();
+        row[6] = verdict.playbookVersion();
+        row[7] = finding.id();
+        row[8] = now;
         return row;
     }
 

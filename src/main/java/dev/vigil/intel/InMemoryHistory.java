@@ -7,12 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.AbstractSet;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The findings seen earlier in the same run, remembered compactly. Thread-safe: every method holds the history's lock
@@ -279,75 +276,111 @@ public final class InMemoryHistory implements History {
 
     /**
      * The instances of one pattern with their first and last time. When full, the instance whose last time is the
-     * earliest is forgotten (of equal ones, the one that joined the pattern first), found in O(log n) through an index
-     * ordered by (last time, arrival). Most patterns never fill up: the index is only built when one does. Most have
-     * one instance only (a run of 100,000 findings makes 103,000 patterns of 132,000 instances): that one is kept in a
-     * field, and the map is made when a second instance joins, which saves a map per pattern to make, fill and walk.
-     * The map is ordered by instance, so the instances within a window come out sorted, as the verdict lists them.
+     * earliest is forgotten (of equal ones, the one that joined the pattern first). Most patterns have one instance only
+     * (a run of 100,000 findings makes 103,000 patterns of 132,000 instances): it is kept in fields, and the arrays are
+     * made when a second instance joins. The arrays are ordered by instance (found by binary search), so the instances
+     * within a window come out sorted, as the verdict lists them, from one pass over contiguous times: walking a tree
+     * of spans for it was a tenth of the triage thread.
      */
     private static final class PatternInstances {
-        private static final Comparator<Span> LEAST_RECENT_FIRST =
-                Comparator.<Span>comparingLong(span -> span.last).thenComparingLong(span -> span.arrival);
+        private static final int FIRST_CAPACITY = 4;
 
-        /** The only instance, while there is one; null once {@link #spans} holds them all. */
-        private Span only;
-        private TreeMap<String, Span> spans;
-        private TreeSet<Span> byLastSeen;
-        private long arrivals;
+        /** The only instance and its times, while there is one; null once the arrays hold them all. */
+        private String only;
+        private long onlyFirst;
+        private long onlyLast;
+        /** The instances, sorted, and per instance its first and last time and the order it joined in. */
+        private String[] instances;
+        private long[] firsts;
+        private long[] lasts;
+        private long[] arrivals;
+        private int size;
+        private long arrived;
 
         void add(String instance, long first, long last) {
-            if (spans == null) {
+            if (instances == null) {
                 if (only == null) {
-                    only = new Span(instance, first, last, arrivals++);
+                    only = instance;
+                    onlyFirst = first;
+                    onlyLast = last;
+                    arrived++;
                     return;
                 }
-                if (only.instance.equals(instance)) {
-                    only.first = Math.min(only.first, first);
-                    only.last = Math.max(only.last, last);
+                if (only.equals(instance)) {
+                    onlyFirst = Math.min(onlyFirst, first);
+                    onlyLast = Math.max(onlyLast, last);
                     return;
                 }
-                spans = new TreeMap<>();
-                spans.put(only.instance, only);
+                instances = new String[FIRST_CAPACITY];
+                firsts = new long[FIRST_CAPACITY];
+                lasts = new long[FIRST_CAPACITY];
+                arrivals = new long[FIRST_CAPACITY];
+                instances[0] = only;
+                firsts[0] = onlyFirst;
+                lasts[0] = onlyLast;
+                size = 1;
                 only = null;
             }
-            Span span = spans.get(instance);
-            if (span == null) {
-                if (spans.size() >= MAX_INSTANCES_PER_PATTERN) {
-                    if (byLastSeen == null) {
-                        byLastSeen = new TreeSet<>(LEAST_RECENT_FIRST);
-                        byLastSeen.addAll(spans.values());
-                    }
-                    spans.remove(byLastSeen.pollFirst().instance);
-                }
-                span = new Span(instance, first, last, arrivals++);
-                spans.put(instance, span);
-                if (byLastSeen != null) {
-                    byLastSeen.add(span);
-                }
-            } else {
-                span.first = Math.min(span.first, first);
-                if (last > span.last) {
-                    if (byLastSeen != null) {
-                        byLastSeen.remove(span);
-                        span.last = last;
-                        byLastSeen.add(span);
-                    } else {
-                        span.last = last;
-                    }
+            int at = Arrays.binarySearch(instances, 0, size, instance);
+            if (at >= 0) {
+                firsts[at] = Math.min(firsts[at], first);
+                lasts[at] = Math.max(lasts[at], last);
+                return;
+            }
+            if (size >= MAX_INSTANCES_PER_PATTERN) {
+                forgetLeastRecent();
+                at = Arrays.binarySearch(instances, 0, size, instance);
+            }
+            insert(-at - 1, instance, first, last);
+        }
+
+        private void insert(int at, String instance, long first, long last) {
+            if (size == instances.length) {
+                int capacity = Math.min(MAX_INSTANCES_PER_PATTERN, size * 2);
+                instances = Arrays.copyOf(instances, capacity);
+                firsts = Arrays.copyOf(firsts, capacity);
+                lasts = Arrays.copyOf(lasts, capacity);
+                arrivals = Arrays.copyOf(arrivals, capacity);
+            }
+            int moved = size - at;
+            System.arraycopy(instances, at, instances, at + 1, moved);
+            System.arraycopy(firsts, at, firsts, at + 1, moved);
+            System.arraycopy(lasts, at, lasts, at + 1, moved);
+            System.arraycopy(arrivals, at, arrivals, at + 1, moved);
+            instances[at] = instance;
+            firsts[at] = first;
+            lasts[at] = last;
+            arrivals[at] = arrived++;
+            size++;
+        }
+
+        /** Forgets the instance seen least recently (the earliest last time; of equal ones, the first to join). */
+        private void forgetLeastRecent() {
+            int oldest = 0;
+            for (int i = 1; i < size; i++) {
+                if (lasts[i] < lasts[oldest] || lasts[i] == lasts[oldest] && arrivals[i] < arrivals[oldest]) {
+                    oldest = i;
                 }
             }
+            int moved = size - oldest - 1;
+            System.arraycopy(instances, oldest + 1, instances, oldest, moved);
+            System.arraycopy(firsts, oldest + 1, firsts, oldest, moved);
+            System.arraycopy(lasts, oldest + 1, lasts, oldest, moved);
+            System.arraycopy(arrivals, oldest + 1, arrivals, oldest, moved);
+            size--;
+            instances[size] = null;
         }
 
         /** The instances whose span overlaps [from, to], sorted. */
         Set<String> within(long from, long to) {
-            if (spans == null) {
-                return only != null && only.first <= to && only.last >= from ? Set.of(only.instance) : Set.of();
+            if (instances == null) {
+                return onlyFirst <= to && onlyLast >= from ? Set.of(only) : Set.of();
             }
-            String[] found = new String[spans.size()];
+            String[] found = new String[size];
             int count = 0;
-            for (Span span : spans.values()) {
-                if (span.first <= to && span.last >= from) {
-                    found[count++] = span.instance;
+            for (int i = 0; i < size; i++) {
+                if (firsts[i] <= to && lasts[i] >= from) {
+                    found[count++] = instances[i];
                 }
             }
             return new SortedInstances(found, count);
@@ -377,21 +410,6 @@ public final class InMemoryHistory implements History {
         @Override
         public boolean contains(Object other) {
             return other instanceof String text && Arrays.binarySearch(instances, 0, size, text) >= 0;
-        }
-    }
-
-    /** One instance's first and last time within a pattern; {@code arrival} orders ties by who joined first. */
-    private static final class Span {
-        final String instance;
-        final long arrival;
-        long first;
-        long last;
-
-        Span(String instance, long first, long last, long arrival) {
-            this.instance = instance;
-            this.first = first;
-            this.last = last;
-            this.arrival = arrival;
         }
     }
 }

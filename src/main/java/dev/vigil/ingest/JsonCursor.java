@@ -119,20 +119,9 @@ final class JsonCursor {
      * and the cursor at its value, false once past the object's closing brace.
      */
     boolean nextField() {
-        byte b = significant();
-        if (b == '}') {
-            pos++;
-            first = false;
+        int b = nextMember((byte) '}');
+        if (b == CLOSED) {
             return false;
-        }
-        if (first) {
-            first = false;
-        } else {
-            if (b != ',') {
-                throw NotStreamable.INSTANCE;
-            }
-            pos++;
-            b = significant();
         }
         if (b != '"') {
             throw NotStreamable.INSTANCE;
@@ -144,6 +133,31 @@ final class JsonCursor {
         pos++;
         significant();
         return true;
+    }
+
+    /** What {@link #nextMember} gives once past the closing bracket: no byte has this value. */
+    private static final int CLOSED = 256;
+
+    /**
+     * Past the comma before the next member of the object or array the cursor is in: the member's first byte, or
+     * {@link #CLOSED} once past {@code closing}.
+     */
+    private int nextMember(byte closing) {
+        byte b = significant();
+        if (b == closing) {
+            pos++;
+            first = false;
+            return CLOSED;
+        }
+        if (first) {
+            first = false;
+            return b;
+        }
+        if (b != ',') {
+            throw NotStreamable.INSTANCE;
+        }
+        pos++;
+        return significant();
     }
 
     /** The byte at the cursor after whitespace; compact JSON has none, which the first test sees (C1 inlines this). */
@@ -165,22 +179,7 @@ final class JsonCursor {
 
     /** Moves to the next element of the array the cursor is in: true at it, false once past the closing bracket. */
     boolean nextElement() {
-        byte b = significant();
-        if (b == ']') {
-            pos++;
-            first = false;
-            return false;
-        }
-        if (first) {
-            first = false;
-        } else {
-            if (b != ',') {
-                throw NotStreamable.INSTANCE;
-            }
-            pos++;
-            significant();
-        }
-        return true;
+        return nextMember((byte) ']') != CLOSED;
     }
 
     /**

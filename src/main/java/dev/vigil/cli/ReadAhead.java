@@ -53,13 +53,6 @@ final class ReadAhead {
         return started;
     }
 
-    /** Runs {@code task} on a daemon thread of its own (an executor for a start-up task that overlaps others). */
-    static void daemon(Runnable task) {
-        Thread thread = new Thread(task, "vigil-start");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
     /** The size counted for a finding read ahead of the consumer. */
     private static long size(Object item) {
         if (item instanceof Finding finding) {

@@ -103,7 +103,7 @@ public final class TriageCommand implements Callable<Integer> {
     private int triage(ReadAhead.Started<ReadSummary> reading, PrintWriter out, PrintWriter err) {
         // the config, the store and the IP lists load on a thread of their own while this one loads the playbooks (a
         // store's schema check and the playbooks' YAML each take a tenth of a second or more on a fresh JVM)
-        CompletableFuture<Surroundings> loading = CompletableFuture.supplyAsync(this::surroundings, ReadAhead::daemon);
+        CompletableFuture<Surroundings> loading = CompletableFuture.supplyAsync(this::surroundings, TriageCommand::onStartThread);
         Playbooks playbooks;
         try {
             playbooks = PlaybooksListCommand.load(playbookDirs);
@@ -161,6 +161,13 @@ public final class TriageCommand implements Callable<Integer> {
             storage.close();
             throw e;
         }
+    }
+
+    /** Runs a start-up task on a daemon thread of its own, beside the playbooks loading on this one. */
+    private static void onStartThread(Runnable task) {
+        Thread thread = new Thread(task, "vigil-start");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** The loaded value, or the loading's own exception (a configuration error keeps its exit code). */

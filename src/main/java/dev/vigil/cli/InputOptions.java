@@ -59,6 +59,11 @@ public final class InputOptions {
         return List.of("-");
     }
 
+    /** Whether rejected records are appended to a file (--rejects) as they are read. */
+    boolean keepsRejects() {
+        return rejectsFile != null;
+    }
+
     public FindingReader reader() {
         return inputFormat == null ? FindingReader.detecting() : FindingReader.forcing(inputFormat);
     }

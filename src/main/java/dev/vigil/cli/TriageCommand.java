@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -90,17 +91,23 @@ public final class TriageCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         // reading and parsing run on a thread of their own, output on another; triage stays on this one, in input order.
-        // The reader starts first and reads ahead while the playbooks, the config and the store load on this thread.
-        ReadAhead.Started<ReadSummary> reading = ReadAhead.start(sink -> input.readAll(sink, err), readAheadBudget());
+        // The reader starts first and reads ahead while the playbooks, the config and the store load on this thread;
+        // not with --rejects, whose file gets the rejected records as they are read: only a run that starts reads them.
+        Supplier<ReadAhead.Started<ReadSummary>> start =
+                () -> ReadAhead.start(sink -> input.readAll(sink, err), readAheadBudget());
+        if (input.keepsRejects()) {
+            return triage(start, out, err);
+        }
+        ReadAhead.Started<ReadSummary> early = start.get();
         try {
-            return triage(reading, out, err);
+            return triage(() -> early, out, err);
         } catch (RuntimeException | Error e) {
-            reading.cancel();
+            early.cancel();
             throw e;
         }
     }
 
-    private int triage(ReadAhead.Started<ReadSummary> reading, PrintWriter out, PrintWriter err) {
+    private int triage(Supplier<ReadAhead.Started<ReadSummary>> reader, PrintWriter out, PrintWriter err) {
         // the config, the store and the IP lists load on a thread of their own while this one loads the playbooks (a
         // store's schema check and the playbooks' YAML each take a tenth of a second or more on a fresh JVM)
         CompletableFuture<Surroundings> loading = CompletableFuture.supplyAsync(this::surroundings, TriageCommand::onStartThread);
@@ -121,7 +128,7 @@ public final class TriageCommand implements Callable<Integer> {
             TriageEngine engine = new TriageEngine(playbooks, intel, clock(asOf), vigilConfig.historyWindow(), checklists);
             VerdictWriter writer = new WriteBehind(verdictFormat.writer(out, explain));
             TriageTally tally = new TriageTally();
-            ReadSummary summary = reading.consume(new FindingSink() {
+            ReadSummary summary = reader.get().consume(new FindingSink() {
                 @Override
                 public void accept(Finding finding) {
                     Verdict verdict = engine.triage(finding);

@@ -153,6 +153,18 @@ class TriageCommandTest {
     }
 
     @Test
+    void aRunThatFailsToStartKeepsNoRejects() throws IOException {
+        Path input = dir.resolve("mixed.ndjson");
+        Files.writeString(input, Files.readAllLines(Path.of(BEHAVIOURS)).get(0) + "\n{\"not\": \"a finding\"}\n");
+        Files.writeString(dir.resolve("vigil.yaml"), "lists:\n  x:\n    kind: nope\n");
+        Path rejects = dir.resolve("rejects.ndjson");
+        Run run = vigil("triage", input.toString(), "--config", dir.resolve("vigil.yaml").toString(), "--rejects",
+                rejects.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(rejects).as("the records are rejected again by the run that starts").doesNotExist();
+    }
+
+    @Test
     void anEmptyInputIsNoFindingsNotARejection() throws IOException {
         Path empty = Files.writeString(dir.resolve("none-since-last-run.ndjson"), "");
         Path rejects = dir.resolve("rejects.ndjson");

@@ -14,8 +14,9 @@ import java.util.Set;
 /**
  * The findings seen earlier in the same run, remembered compactly. Thread-safe: every method holds the history's lock
  * (a run records and asks from one thread, so the lock is never contended; plain tables under it are cheaper than
- * concurrent maps, whose resizing and size counting showed in the profile of a triage run). Keys are numbered strings
- * in {@link KeyTable}s rather than objects in hash maps: a look-up then misses the cache once or twice, not five times.
+ * concurrent maps, whose resizing and size counting showed in the profile of a triage run). Keys are numbers in
+ * {@link KeyTable}s rather than objects in hash maps, so a look-up misses the cache once or twice, not five times: a
+ * canonical IPv4 address and an instance id in GuardDuty's shape are their own numbers; other strings are numbered.
  *
  * <p>What is kept, and the bounds:
  * <ul>
@@ -37,6 +38,8 @@ public final class InMemoryHistory implements History {
     private static final int ANY_PORT = -1;
     /** No ip part: a text without a number. */
     private static final long NONE = -1;
+    /** In a contact key's low part: the high part is a subject's number, not an instance id's own. */
+    private static final long SUBJECT_NUMBERED = 1L << 61;
 
     /**
      * The keys each table is sized for at the start (bounded by maxKeys): a run of 100,000 findings makes 130,000 and
@@ -79,12 +82,13 @@ public final class InMemoryHistory implements History {
         if (subject == null || remoteIp == null || before == null || earliestContact == null) {
             return false;
         }
-        int subjectId = id(subject, false);
+        boolean instance = canonicalInstance(subject);
+        long subjectPart = instance ? instanceNumber(subject) : id(subject, false);
         long ip = ipPart(remoteIp, false);
-        if (subjectId == 0 || ip == NONE) {
+        if (!instance && subjectPart == 0 || ip == NONE) {
             return false;
         }
-        int slot = earliestContact.find(key(subjectId, ip), port == null ? ANY_PORT : port);
+        int slot = earliestContact.find(subjectPart, contactLow(ip, instance), port == null ? ANY_PORT : port);
         return slot >= 0 && earliestContact.longAt(slot) < before.toEpochMilli();
     }
 
@@ -98,7 +102,7 @@ public final class InMemoryHistory implements History {
         if (typeId == 0 || ip == NONE) {
             return Set.of();
         }
-        int slot = patterns.find(key(typeId, ip), port == null ? ANY_PORT : port);
+        int slot = patterns.find(typeId, ip | KeyTable.OCCUPIED, port == null ? ANY_PORT : port);
         if (slot < 0) {
             return Set.of();
         }
@@ -125,6 +129,7 @@ public final class InMemoryHistory implements History {
         long first = firstTime.toEpochMilli();
         long last = Math.max(first, lastTime.toEpochMilli());
         String type = finding.type().name();
+        boolean instance = canonicalInstance(subject);
         for (RemoteEndpoint remote : finding.action().remotes()) {
             if (remote.ip() == null) {
                 continue;
@@ -134,32 +139,62 @@ public final class InMemoryHistory implements History {
             boolean contactRoom = earliestContact.size() < maxKeys;
             boolean patternRoom = patterns.size() < maxKeys;
             long ip = ipPart(remote.ip().trim(), contactRoom || patternRoom);
-            int subjectId = id(subject, contactRoom);
+            long subjectPart = instance ? instanceNumber(subject) : id(subject, contactRoom);
             int typeId = id(type, patternRoom);
-            if (subjectId == 0 || ip == NONE) {
+            if (!instance && subjectPart == 0 || ip == NONE) {
                 saturated = true;
             } else {
-                long contact = key(subjectId, ip);
+                long low = contactLow(ip, instance);
                 if (remote.port() != null) {
-                    rememberContact(contact, remote.port(), first);
+                    rememberContact(subjectPart, low, remote.port(), first);
                 }
-                rememberContact(contact, ANY_PORT, first);
+                rememberContact(subjectPart, low, ANY_PORT, first);
             }
             if (typeId == 0 || ip == NONE) {
                 saturated = true;
             } else {
-                long pattern = key(typeId, ip);
+                long low = ip | KeyTable.OCCUPIED;
                 if (remote.port() != null) {
-                    rememberPattern(pattern, remote.port(), subject, first, last);
+                    rememberPattern(typeId, low, remote.port(), subject, first, last);
                 }
-                rememberPattern(pattern, ANY_PORT, subject, first, last);
+                rememberPattern(typeId, low, ANY_PORT, subject, first, last);
             }
         }
     }
 
-    /** A key's first part (a subject's or a type's number, below 2^31) and its ip part, in one long. */
-    private static long key(int first, long ip) {
-        return ((long) first << 32) | ip;
+    /**
+     * A contact key's low part: the ip part, and whether the high part is a subject's number rather than an instance
+     * id's own ({@link #SUBJECT_NUMBERED}), so that the two never meet.
+     */
+    private static long contactLow(long ip, boolean instance) {
+        return ip | KeyTable.OCCUPIED | (instance ? 0 : SUBJECT_NUMBERED);
+    }
+
+    /**
+     * Whether {@code subject} is an EC2 instance id in its canonical shape, {@code i-0} and 16 lowercase hex digits
+     * (what GuardDuty reports): such an id is its own 64-bit number ({@link #instanceNumber}), with no look-up.
+     */
+    static boolean canonicalInstance(String subject) {
+        if (subject.length() != 19 || !subject.startsWith("i-0")) {
+            return false;
+        }
+        for (int i = 3; i < 19; i++) {
+            char c = subject.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The 16 hex digits of a {@link #canonicalInstance canonical} instance id, as a number. */
+    static long instanceNumber(String subject) {
+        long number = 0;
+        for (int i = 3; i < 19; i++) {
+            char c = subject.charAt(i);
+            number = (number << 4) | (c <= '9' ? c - '0' : c - 'a' + 10);
+        }
+        return number;
     }
 
     /**
@@ -232,19 +267,19 @@ public final class InMemoryHistory implements History {
         return id;
     }
 
-    private void rememberContact(long pair, int port, long time) {
-        int slot = earliestContact.find(pair, port);
+    private void rememberContact(long high, long low, int port, long time) {
+        int slot = earliestContact.find(high, low, port);
         if (slot >= 0) {
             earliestContact.setLong(slot, Math.min(earliestContact.longAt(slot), time));
         } else if (earliestContact.size() >= maxKeys) {
             saturated = true;
         } else {
-            earliestContact.setLong(earliestContact.add(pair, port), time);
+            earliestContact.setLong(earliestContact.add(high, low, port), time);
         }
     }
 
-    private void rememberPattern(long pair, int port, String instance, long first, long last) {
-        int slot = patterns.find(pair, port);
+    private void rememberPattern(int typeId, long low, int port, String instance, long first, long last) {
+        int slot = patterns.find(typeId, low, port);
         PatternInstances pattern;
         if (slot >= 0) {
             pattern = patterns.objectAt(slot);
@@ -253,7 +288,7 @@ public final class InMemoryHistory implements History {
             return;
         } else {
             pattern = new PatternInstances();
-            patterns.setObject(patterns.add(pair, port), pattern);
+            patterns.setObject(patterns.add(typeId, low, port), pattern);
         }
         pattern.add(instance, first, last);
     }

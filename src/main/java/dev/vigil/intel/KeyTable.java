@@ -1,19 +1,21 @@
 package dev.vigil.intel;
 
 /**
- * An open-addressing hash table keyed by (a long, a port), for {@link InMemoryHistory}: a key is a long and an int
- * in parallel arrays, so a look-up reads one or two cache lines instead of following a node, a key object and its
- * strings, as a {@code HashMap} of record keys does (the history's maps were a quarter of the triage thread). Values
+ * An open-addressing hash table keyed by (two longs, a port), for {@link InMemoryHistory}: a key is two longs and an
+ * int in parallel arrays, so a look-up reads one or two cache lines instead of following a node, a key object and its
+ * strings, as a {@code HashMap} of record lows does (the history's maps were a quarter of the triage thread). Values
  * are longs or objects, chosen when made. Linear probing; grows at half full; no removal.
  * Not thread-safe.
  */
 final class KeyTable<V> {
 
-    /** A key's first part is never 0 (the owner's numbers start at 1), so 0 marks an empty slot. */
+    /** Set in every stored key's low part (its owner leaves the bit free), so a low part of 0 marks an empty slot. */
+    static final long OCCUPIED = 1L << 62;
     private static final long EMPTY = 0;
 
     private final boolean objectValues;
-    private long[] keys;
+    private long[] highs;
+    private long[] lows;
     private int[] ports;
     private long[] longs;
     private Object[] objects;
@@ -27,7 +29,8 @@ final class KeyTable<V> {
     }
 
     private void allocate(int capacity) {
-        keys = new long[capacity];
+        highs = new long[capacity];
+        lows = new long[capacity];
         ports = new int[capacity];
         if (objectValues) {
             objects = new Object[capacity];
@@ -41,11 +44,11 @@ final class KeyTable<V> {
         return size;
     }
 
-    /** The slot of the key, or -1 when absent. */
-    int find(long key, int port) {
-        for (int slot = slot(key, port); ; slot = (slot + 1) & mask) {
-            long at = keys[slot];
-            if (at == key && ports[slot] == port) {
+    /** The slot of the key, or -1 when absent; {@code low} has {@link #OCCUPIED} set. */
+    int find(long high, long low, int port) {
+        for (int slot = slot(high, low, port); ; slot = (slot + 1) & mask) {
+            long at = lows[slot];
+            if (at == low && highs[slot] == high && ports[slot] == port) {
                 return slot;
             }
             if (at == EMPTY) {
@@ -55,21 +58,22 @@ final class KeyTable<V> {
     }
 
     /** The slot of the key, added (with value 0 and null) when absent; the slot stays valid until the next add. */
-    int add(long key, int port) {
-        if (2 * (size + 1) > keys.length) {
+    int add(long high, long low, int port) {
+        if (2 * (size + 1) > lows.length) {
             grow();
         }
-        int slot = slot(key, port);
+        int slot = slot(high, low, port);
         for (; ; slot = (slot + 1) & mask) {
-            long at = keys[slot];
-            if (at == key && ports[slot] == port) {
+            long at = lows[slot];
+            if (at == low && highs[slot] == high && ports[slot] == port) {
                 return slot;
             }
             if (at == EMPTY) {
                 break;
             }
         }
-        keys[slot] = key;
+        highs[slot] = high;
+        lows[slot] = low;
         ports[slot] = port;
         size++;
         return slot;
@@ -93,26 +97,28 @@ final class KeyTable<V> {
     }
 
     /** MurmurHash3's finalizer over the key and port: IPv4 numbers and small counters spread over every slot. */
-    private int slot(long key, int port) {
-        long h = key ^ ((long) port * 0x9E3779B97F4A7C15L);
+    private int slot(long high, long low, int port) {
+        long h = high * 0xC2B2AE3D27D4EB4FL ^ low ^ ((long) port * 0x9E3779B97F4A7C15L);
         h = (h ^ (h >>> 33)) * 0xff51afd7ed558ccdL;
         h = (h ^ (h >>> 33)) * 0xc4ceb9fe1a85ec53L;
         return (int) (h ^ (h >>> 33)) & mask;
     }
 
     private void grow() {
-        long[] oldKeys = keys;
+        long[] oldHighs = highs;
+        long[] oldLows = lows;
         int[] oldPorts = ports;
         long[] oldLongs = longs;
         Object[] oldObjects = objects;
-        allocate(oldKeys.length * 2);
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldKeys[i] != EMPTY) {
-                int slot = slot(oldKeys[i], oldPorts[i]);
-                while (keys[slot] != EMPTY) {
+        allocate(oldLows.length * 2);
+        for (int i = 0; i < oldLows.length; i++) {
+            if (oldLows[i] != EMPTY) {
+                int slot = slot(oldHighs[i], oldLows[i], oldPorts[i]);
+                while (lows[slot] != EMPTY) {
                     slot = (slot + 1) & mask;
                 }
-                keys[slot] = oldKeys[i];
+                highs[slot] = oldHighs[i];
+                lows[slot] = oldLows[i];
                 ports[slot] = oldPorts[i];
                 if (objectValues) {
                     objects[slot] = oldObjects[i];

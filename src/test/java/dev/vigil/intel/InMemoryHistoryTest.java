@@ -115,4 +115,34 @@ class InMemoryHistoryTest {
         assertThat(history.seenBefore("i-0aaa", "2001:db8::1", 22, NOON.plusSeconds(1))).isTrue();
         assertThat(history.seenBefore("i-0aaa", "2001:db8::2", 22, NOON.plusSeconds(1))).isFalse();
     }
+
+    @Test
+    void onlyInstanceIdsInGuardDutysShapeAreKeptAsNumbers() {
+        assertThat(InMemoryHistory.canonicalInstance("i-0583679375720ad84")).isTrue();
+        assertThat(InMemoryHistory.instanceNumber("i-0583679375720ad84")).isEqualTo(0x583679375720ad84L);
+        assertThat(InMemoryHistory.instanceNumber("i-0ffffffffffffffff")).isEqualTo(-1L);
+        for (String other : List.of("i-0583679375720AD84", "i-1583679375720ad84", "i-0583679375720ad8", "i-0583679375720ad84 ",
+                "i-0abc", "111122223333", "i-0583679375720ag84", "j-0583679375720ad84")) {
+            assertThat(InMemoryHistory.canonicalInstance(other)).as(other).isFalse();
+        }
+    }
+
+    @Test
+    void anInstanceIdAndItsUpperCaseTwinAreDifferentSubjects() {
+        InMemoryHistory history = new InMemoryHistory();
+        history.record(connection("f1", "i-0583679375720ad84", "198.51.100.7", 22, NOON));
+
+        assertThat(history.seenBefore("i-0583679375720ad84", "198.51.100.7", 22, NOON.plusSeconds(1))).isTrue();
+        assertThat(history.seenBefore("i-0583679375720AD84", "198.51.100.7", 22, NOON.plusSeconds(1))).isFalse();
+    }
+
+    @Test
+    void anInstanceIdWhoseNumberIsAnotherSubjectsNumberIsStillAnotherSubject() {
+        InMemoryHistory history = new InMemoryHistory();
+        // the account (a finding without instance) is the first string numbered: 1; this instance id is the number 1
+        history.record(connection("f1", null, "198.51.100.7", 22, NOON));
+
+        assertThat(history.seenBefore("111122223333", "198.51.100.7", 22, NOON.plusSeconds(1))).isTrue();
+        assertThat(history.seenBefore("i-00000000000000001", "198.51.100.7", 22, NOON.plusSeconds(1))).isFalse();
+    }
 }

@@ -3,6 +3,7 @@ package dev.vigil.intel;
 import dev.vigil.finding.Finding;
 import dev.vigil.finding.Instance;
 import dev.vigil.finding.RemoteEndpoint;
+import dev.vigil.intel.lists.IpText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.AbstractSet;
@@ -49,7 +50,7 @@ public final class InMemoryHistory implements History {
 
     private final int maxKeys;
     /**
-     * Subjects, finding types and remote IPs, each numbered from 1: a key is (two numbers, a port). The last few
+     * Subjects, finding types and remote IPs that are not numbers of their own, each numbered from 1. The last few
      * strings asked about are remembered by identity, so that recording a finding after its questions (the same
      * String objects) does not look its strings up again.
      */
@@ -203,45 +204,12 @@ public final class InMemoryHistory implements History {
      * bit set, so the two never meet. {@link #NONE} when the text has no number (and {@code assign} is false).
      */
     private long ipPart(String ip, boolean assign) {
-        long v4 = canonicalIpv4(ip);
-        if (v4 >= 0) {
+        long v4 = IpText.parseV4(ip);
+        if (v4 != IpText.NOT_V4) {
             return v4;
         }
         int id = id(ip, assign);
         return id == 0 ? NONE : Long.MIN_VALUE | id;
-    }
-
-    /** The address of a canonical dotted-quad IPv4 text, else -1. */
-    static long canonicalIpv4(String text) {
-        int length = text.length();
-        if (length < 7 || length > 15) {
-            return -1;
-        }
-        long address = 0;
-        int part = 0;
-        int digits = 0;
-        int parts = 0;
-        for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
-            if (c >= '0' && c <= '9') {
-                if (digits > 0 && part == 0) {
-                    return -1; // a leading zero: "01" is another text than "1"
-                }
-                part = part * 10 + (c - '0');
-                if (part > 255) {
-                    return -1;
-                }
-                digits++;
-            } else if (c == '.' && digits > 0 && parts < 3) {
-                address = (address << 8) | part;
-                parts++;
-                part = 0;
-                digits = 0;
-            } else {
-                return -1;
-            }
-        }
-        return digits > 0 && parts == 3 ? (address << 8) | part : -1;
     }
 
     /** The number of {@code text}, 0 when it has none (and {@code assign} is false). */

@@ -3,7 +3,7 @@ package dev.vigil.intel;
 /**
  * An open-addressing hash table keyed by (two longs, a port), for {@link InMemoryHistory}: a key is two longs and an
  * int in parallel arrays, so a look-up reads one or two cache lines instead of following a node, a key object and its
- * strings, as a {@code HashMap} of record lows does (the history's maps were a quarter of the triage thread). Values
+ * strings, as a {@code HashMap} of record keys did (the history's maps were a quarter of the triage thread). Values
  * are longs or objects, chosen when made. Linear probing; grows at half full; no removal.
  * Not thread-safe.
  */

@@ -9,6 +9,7 @@ import dev.vigil.finding.Instance;
 import dev.vigil.finding.RemoteEndpoint;
 import dev.vigil.finding.Resource;
 import dev.vigil.finding.Severity;
+import dev.vigil.intel.lists.IpText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -95,12 +96,12 @@ class InMemoryHistoryTest {
 
     @Test
     void onlyCanonicalIpv4TextIsKeptAsANumber() {
-        assertThat(InMemoryHistory.canonicalIpv4("198.51.100.7")).isEqualTo(0xC6336407L);
-        assertThat(InMemoryHistory.canonicalIpv4("0.0.0.0")).isZero();
-        assertThat(InMemoryHistory.canonicalIpv4("255.255.255.255")).isEqualTo(0xFFFFFFFFL);
+        assertThat(IpText.parseV4("198.51.100.7")).isEqualTo(0xC6336407L);
+        assertThat(IpText.parseV4("0.0.0.0")).isZero();
+        assertThat(IpText.parseV4("255.255.255.255")).isEqualTo(0xFFFFFFFFL);
         for (String other : List.of("010.0.0.1", "10.0.0", "10.0.0.1.", "10..0.1", "256.0.0.1", " 10.0.0.1", "10.0.0.1 ",
                 "1.2.3.4.5", "2001:db8::1", "", "a.b.c.d", "1.2.3.-4")) {
-            assertThat(InMemoryHistory.canonicalIpv4(other)).as(other).isEqualTo(-1);
+            assertThat(IpText.parseV4(other)).as(other).isEqualTo(-1);
         }
     }
 

@@ -246,11 +246,9 @@ public final class TriageEngine {
         }
         Map<String, Object> evidence = evidence(question.id(), question.evidence(), scope, hits);
         StringBuilder shown = new StringBuilder();
+        // evidence() leaves empty text out
         for (Map.Entry<String, Object> entry : evidence.entrySet()) {
             Object value = entry.getValue();
-            if ("".equals(value)) {
-                continue;
-            }
             shown.append(shown.length() == 0 ? "" : "; ").append(entry.getKey()).append('=');
             if (value instanceof List<?> list) {
                 for (int i = 0; i < list.size(); i++) {

@@ -58,4 +58,19 @@ final class FieldIndex<E extends Enum<E>> {
         }
         return other;
     }
+
+    /**
+     * Moves to the next field of the object the cursor is in that this index names, with the cursor at its value;
+     * every other field's value is skipped (and checked). Null once past the object's closing brace.
+     */
+    E next(JsonCursor cursor) {
+        while (cursor.nextField()) {
+            E field = of(cursor);
+            if (field != other) {
+                return field;
+            }
+            cursor.skipValue();
+        }
+        return null;
+    }
 }

@@ -216,12 +216,7 @@ final class StreamedAction {
     private static Details details(JsonCursor c) {
         Details d = new Details();
         long seen = 0;
-        while (c.nextField()) {
-            Field field = FIELDS.of(c);
-            if (field == Field.OTHER) {
-                c.skipValue();
-                continue;
-            }
+        for (Field field = FIELDS.next(c); field != null; field = FIELDS.next(c)) {
             seen = once(seen, field.ordinal());
             switch (field) {
                 case CONNECTION_DIRECTION -> d.direction = text(c);
@@ -298,12 +293,7 @@ final class StreamedAction {
         String country = null;
         String city = null;
         long seen = 0;
-        while (c.nextField()) {
-            RemoteField field = REMOTE_FIELDS.of(c);
-            if (field == RemoteField.OTHER) {
-                c.skipValue();
-                continue;
-            }
+        for (RemoteField field = REMOTE_FIELDS.next(c); field != null; field = REMOTE_FIELDS.next(c)) {
             seen = once(seen, field.ordinal());
             switch (field) {
                 case IP_ADDRESS_V4 -> v4 = text(c);

@@ -107,12 +107,7 @@ final class StreamedResource {
         ResourceRef lambda = null;
         List<ResourceRef> volumes = List.of();
         long seen = 0;
-        while (c.nextField()) {
-            Field field = FIELDS.of(c);
-            if (field == Field.OTHER) {
-                c.skipValue();
-                continue;
-            }
+        for (Field field = FIELDS.next(c); field != null; field = FIELDS.next(c)) {
             seen = once(seen, field.ordinal());
             switch (field) {
                 case RESOURCE_TYPE -> resourceType = text(c);
@@ -269,12 +264,7 @@ final class StreamedResource {
         Map<String, String> tags = Map.of();
         List<NetworkInterface> interfaces = List.of();
         long seen = 0;
-        while (c.nextField()) {
-            InstanceField field = INSTANCE_FIELDS.of(c);
-            if (field == InstanceField.OTHER) {
-                c.skipValue();
-                continue;
-            }
+        for (InstanceField field = INSTANCE_FIELDS.next(c); field != null; field = INSTANCE_FIELDS.next(c)) {
             seen = once(seen, field.ordinal());
             switch (field) {
                 case INSTANCE_ID -> id = text(c);
@@ -340,12 +330,7 @@ final class StreamedResource {
         String subnetId = null;
         List<SecurityGroup> groups = List.of();
         long seen = 0;
-        while (c.nextField()) {
-            InterfaceField field = INTERFACE_FIELDS.of(c);
-            if (field == InterfaceField.OTHER) {
-                c.skipValue();
-                continue;
-            }
+        for (InterfaceField field = INTERFACE_FIELDS.next(c); field != null; field = INTERFACE_FIELDS.next(c)) {
             seen = once(seen, field.ordinal());
             switch (field) {
                 case NETWORK_INTERFACE_ID -> id = text(c);

@@ -223,12 +223,7 @@ final class StreamingMapper {
 
         private void service(JsonCursor c) {
             long seen = 0;
-            while (c.nextField()) {
-                ServiceField field = SERVICE_FIELDS.of(c);
-                if (field == ServiceField.OTHER) {
-                    c.skipValue();
-                    continue;
-                }
+            for (ServiceField field = SERVICE_FIELDS.next(c); field != null; field = SERVICE_FIELDS.next(c)) {
                 seen = once(seen, field.ordinal());
                 switch (field) {
                     case ACTION -> action = StreamedAction.read(c);

@@ -63,7 +63,7 @@ final class ReadAhead {
     }
 
     /** A reader running; its batches wait in a queue bounded by the budget until consumed, then by the steady bound. */
-    static final class Started<T> implements FindingSink, Runnable {
+    static final class Started<T> {
         private final Function<FindingSink, T> read;
         private final Thread thread;
         private final ArrayDeque<List<Object>> queue = new ArrayDeque<>();
@@ -78,7 +78,7 @@ final class ReadAhead {
         private Started(Function<FindingSink, T> read, long budgetBytes) {
             this.read = read;
             this.budget = budgetBytes;
-            this.thread = new Thread(this, "vigil-reader");
+            this.thread = new Thread(this::readToQueue, "vigil-reader");
             thread.setDaemon(true);
         }
 
@@ -151,10 +151,10 @@ final class ReadAhead {
             }
         }
 
-        @Override
-        public void run() {
+        /** The reader thread's work: the read, handing what it reads to the queue through {@link #sink}. */
+        private void readToQueue() {
             try {
-                result = read.apply(this);
+                result = read.apply(sink);
             } catch (Stopped e) {
                 return;
             } catch (RuntimeException | Error e) {
@@ -168,15 +168,18 @@ final class ReadAhead {
             }
         }
 
-        @Override
-        public void accept(Finding finding) {
-            add(finding);
-        }
+        /** What the read hands its findings and rejections to, on the reader thread. */
+        private final FindingSink sink = new FindingSink() {
+            @Override
+            public void accept(Finding finding) {
+                add(finding);
+            }
 
-        @Override
-        public void reject(Rejection rejection) {
-            add(rejection);
-        }
+            @Override
+            public void reject(Rejection rejection) {
+                add(rejection);
+            }
+        };
 
         private void add(Object item) {
             batch.add(item);

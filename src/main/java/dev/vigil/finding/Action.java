@@ -2,6 +2,8 @@ package dev.vigil.finding;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /** What was observed. GuardDuty's action types; some findings have none. */
@@ -42,7 +44,25 @@ public sealed interface Action {
 
         @Override
         public List<RemoteEndpoint> remotes() {
-            return probes.stream().map(Probe::remote).filter(r -> r != null).toList();
+            // a loop, not a stream: asked for every finding (its scope, its history), and most name one prober
+            List<RemoteEndpoint> remotes = null;
+            RemoteEndpoint first = null;
+            for (Probe probe : probes) {
+                RemoteEndpoint remote = probe.remote();
+                if (remote == null) {
+                    continue;
+                }
+                if (first == null) {
+                    first = remote;
+                } else {
+                    if (remotes == null) {
+                        remotes = new ArrayList<>(probes.size());
+                        remotes.add(first);
+                    }
+                    remotes.add(remote);
+                }
+            }
+            return remotes != null ? Collections.unmodifiableList(remotes) : first != null ? List.of(first) : List.of();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.vigil.finding;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
@@ -16,10 +17,24 @@ final class IsoInstant {
     private IsoInstant() {
     }
 
+    /** The longest text {@link #write} writes: a year of four digits and nine digits of fraction. */
+    static final int MAX_LENGTH = 30;
+
     static String format(Instant instant) {
+        byte[] text = new byte[MAX_LENGTH];
+        int length = write(instant, text, 0);
+        return length < 0 ? instant.toString() : new String(text, 0, length, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * Writes the text as ASCII bytes into {@code out} from {@code at} (room for {@link #MAX_LENGTH} bytes): the output
+     * writes it straight into its buffer, without a String between. Returns the index after the text, or -1 for a year
+     * outside 0000-9999 (nothing written: {@link Instant#toString()} has the text).
+     */
+    static int write(Instant instant, byte[] out, int at) {
         long seconds = instant.getEpochSecond();
         if (seconds < FIRST || seconds >= AFTER_LAST) {
-            return instant.toString();
+            return -1;
         }
         long days = Math.floorDiv(seconds, SECONDS_PER_DAY);
         int secondOfDay = (int) Math.floorMod(seconds, SECONDS_PER_DAY);
@@ -35,39 +50,38 @@ final class IsoInstant {
         int year = (int) (yearOfEra + era * 400 + (month <= 2 ? 1 : 0));
 
         int nanos = instant.getNano();
-        char[] text = new char[30];
-        digits(text, 0, year, 4);
-        text[4] = '-';
-        digits(text, 5, month, 2);
-        text[7] = '-';
-        digits(text, 8, day, 2);
-        text[10] = 'T';
-        digits(text, 11, secondOfDay / 3600, 2);
-        text[13] = ':';
-        digits(text, 14, secondOfDay / 60 % 60, 2);
-        text[16] = ':';
-        digits(text, 17, secondOfDay % 60, 2);
-        int length = 19;
+        digits(out, at, year, 4);
+        out[at + 4] = '-';
+        digits(out, at + 5, month, 2);
+        out[at + 7] = '-';
+        digits(out, at + 8, day, 2);
+        out[at + 10] = 'T';
+        digits(out, at + 11, secondOfDay / 3600, 2);
+        out[at + 13] = ':';
+        digits(out, at + 14, secondOfDay / 60 % 60, 2);
+        out[at + 16] = ':';
+        digits(out, at + 17, secondOfDay % 60, 2);
+        int end = at + 19;
         if (nanos != 0) {
-            text[length++] = '.';
+            out[end++] = '.';
             if (nanos % 1_000_000 == 0) {
-                digits(text, length, nanos / 1_000_000, 3);
-                length += 3;
+                digits(out, end, nanos / 1_000_000, 3);
+                end += 3;
             } else if (nanos % 1000 == 0) {
-                digits(text, length, nanos / 1000, 6);
-                length += 6;
+                digits(out, end, nanos / 1000, 6);
+                end += 6;
             } else {
-                digits(text, length, nanos, 9);
-                length += 9;
+                digits(out, end, nanos, 9);
+                end += 9;
             }
         }
-        text[length++] = 'Z';
-        return new String(text, 0, length);
+        out[end++] = 'Z';
+        return end;
     }
 
-    private static void digits(char[] text, int at, int value, int count) {
+    private static void digits(byte[] text, int at, int value, int count) {
         for (int i = at + count - 1; i >= at; i--) {
-            text[i] = (char) ('0' + value % 10);
+            text[i] = (byte) ('0' + value % 10);
             value /= 10;
         }
     }

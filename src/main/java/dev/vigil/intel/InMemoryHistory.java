@@ -379,11 +379,23 @@ public final class InMemoryHistory implements History {
             if (instances == null) {
                 return onlyFirst <= to && onlyLast >= from ? Set.of(only) : Set.of();
             }
-            String[] found = new String[size];
+            // counted first: a pattern holds up to 256 instances, and a window mostly finds one or two of them
             int count = 0;
+            int last = -1;
             for (int i = 0; i < size; i++) {
                 if (firsts[i] <= to && lasts[i] >= from) {
-                    found[count++] = instances[i];
+                    count++;
+                    last = i;
+                }
+            }
+            if (count <= 1) {
+                return count == 0 ? Set.of() : Set.of(instances[last]);
+            }
+            String[] found = new String[count];
+            int at = 0;
+            for (int i = 0; at < count; i++) {
+                if (firsts[i] <= to && lasts[i] >= from) {
+                    found[at++] = instances[i];
                 }
             }
             return new SortedInstances(found, count);

@@ -13,8 +13,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -142,12 +142,27 @@ public final class FindingScope implements CelVariableResolver {
         return port == null ? 0 : port;
     }
 
+    /** The probed local ports, distinct and in order (a loop: asked for every port probe, mostly of one port). */
     public List<Long> probedPorts() {
-        if (finding.action() instanceof Action.PortProbe probe) {
-            return probe.probes().stream().map(Action.Probe::localPort).filter(p -> p != null)
-                    .map(Integer::longValue).distinct().sorted().toList();
+        if (!(finding.action() instanceof Action.PortProbe probe)) {
+            return List.of();
         }
-        return List.of();
+        long[] ports = new long[probe.probes().size()];
+        int count = 0;
+        for (Action.Probe each : probe.probes()) {
+            if (each.localPort() != null) {
+                ports[count++] = each.localPort();
+            }
+        }
+        Arrays.sort(ports, 0, count);
+        Long[] distinct = new Long[count];
+        int kept = 0;
+        for (int i = 0; i < count; i++) {
+            if (kept == 0 || ports[i] != distinct[kept - 1]) {
+                distinct[kept++] = ports[i];
+            }
+        }
+        return List.of(Arrays.copyOf(distinct, kept));
     }
 
     public String direction() {
@@ -177,7 +192,8 @@ public final class FindingScope implements CelVariableResolver {
     }
 
     public LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        // the day of the epoch second, as LocalDate.ofInstant(..., UTC) gives it without building the offset's rules
+        return LocalDate.ofEpochDay(Math.floorDiv(clock.instant().getEpochSecond(), 86_400L));
     }
 
     // ---- enrichment, looked up once ---------------------------------------------------------------------------------
@@ -210,7 +226,12 @@ public final class FindingScope implements CelVariableResolver {
     }
 
     public Optional<IpMatch> match(String list) {
-        return Optional.ofNullable(ipMatches().get(list));
+        return Optional.ofNullable(matchOrNull(list));
+    }
+
+    /** The entry of the named list that contains the remote IP; null when none (no Optional per question asked). */
+    public IpMatch matchOrNull(String list) {
+        return ipMatches().get(list);
     }
 
     /** The remote organization: from the finding, else from the configured ASN database; null when unknown. */

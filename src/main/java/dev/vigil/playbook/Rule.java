@@ -17,8 +17,30 @@ public record Rule(String id, Place location, Expression when, boolean benign, L
         evidence = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(evidence));
     }
 
+    private static final int LEVELS = Level.values().length + 1;
+    private static final int DISPOSITIONS = Disposition.values().length + 1;
+    /**
+     * The effects' texts by (raise, lower, disposition), made once: a rule's effect is asked for every time it fires,
+     * and the same String each time lets the output's cache of recurring texts find it. Races only make a text twice.
+     */
+    private static final String[] EFFECTS = new String[LEVELS * LEVELS * DISPOSITIONS];
+
     /** {@code raise:high,disposition:escalate}, {@code lower:low,disposition:expected}, or {@code note}. */
     public String effect() {
+        int slot = (ordinal(raise) * LEVELS + ordinal(lower)) * DISPOSITIONS + ordinal(disposition);
+        String effect = EFFECTS[slot];
+        if (effect == null) {
+            effect = describeEffect();
+            EFFECTS[slot] = effect;
+        }
+        return effect;
+    }
+
+    private static int ordinal(Enum<?> value) {
+        return value == null ? 0 : value.ordinal() + 1;
+    }
+
+    private String describeEffect() {
         StringBuilder effect = new StringBuilder();
         if (raise != null) {
             effect.append("raise:").append(raise.id());

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -38,19 +39,25 @@ public final class VigilFunctions {
                 "Whether the remote IP is in the named IP list (longest-prefix match). False when it is not, and when the list"
                         + " is not loaded: check ip.listLoaded(list) or use answer() where that matters.",
                 "ip.inList('github-git') && finding.port == 22",
-                (s, a) -> s.listLoaded((String) a[0]) && s.match((String) a[0]).isPresent());
+                (s, a) -> s.listLoaded((String) a[0]) && s.matchOrNull((String) a[0]) != null);
         add("ip.listLoaded", "ip_list_loaded", List.of(p("list", string)), bool,
                 "Whether the named IP list is loaded (configured in vigil.yaml, or bundled like known-hosts).",
                 "answer(ip.listLoaded('tor-exits'), ip.inList('tor-exits'))", (s, a) -> s.listLoaded((String) a[0]));
         add("ip.matchedRange", "ip_matched_range", List.of(p("list", string)), string,
                 "The entry of the named list that contains the remote IP, in CIDR form (e.g. 140.82.112.0/20); empty when none.",
-                "ip.matchedRange('github-git')", (s, a) -> s.match((String) a[0]).map(IpMatch::range).orElse(""));
+                "ip.matchedRange('github-git')", (s, a) -> {
+                    IpMatch match = s.matchOrNull((String) a[0]);
+                    return match == null ? "" : match.range();
+                });
         add("ip.listNote", "ip_list_note", List.of(p("list", string)), string,
                 "The note of the matching entry (a known host's reason, an AWS range's service and region); empty when none.",
-                "ip.listNote('known-hosts')", (s, a) -> s.match((String) a[0]).map(m -> m.note() == null ? "" : m.note()).orElse(""));
+                "ip.listNote('known-hosts')", (s, a) -> {
+                    IpMatch match = s.matchOrNull((String) a[0]);
+                    return match == null || match.note() == null ? "" : match.note();
+                });
         add("ip.lists", "ip_lists", List.of(), ListType.create(string),
                 "The names of the loaded lists that contain the remote IP, sorted; empty for an unfamiliar destination.",
-                "size(ip.lists()) == 0", (s, a) -> List.copyOf(new TreeSet<>(s.ipMatches().keySet())));
+                "size(ip.lists()) == 0", (s, a) -> sorted(s.ipMatches().keySet()));
         add("ip.inCidr", "ip_in_cidr", List.of(p("cidr", string)), bool,
                 "Whether the remote IP is inside the CIDR range (IPv4 or IPv6); false when the finding has no remote IP.",
                 "ip.inCidr('10.0.0.0/8')", (s, a) -> inCidr(s.remoteIp(), (String) a[0]));
@@ -152,6 +159,14 @@ public final class VigilFunctions {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("\"" + text + "\" is not a date: write it as YYYY-MM-DD, e.g. 2027-06-30");
         }
+    }
+
+    /** The names in order; most remote IPs are in no list or one, which need no sorting. */
+    private static List<String> sorted(Set<String> names) {
+        if (names.size() <= 1) {
+            return List.copyOf(names);
+        }
+        return List.copyOf(new TreeSet<>(names));
     }
 
     private static Optional<IPAddress> cidr(String text) {

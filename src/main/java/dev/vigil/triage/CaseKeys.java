@@ -32,7 +32,7 @@ final class CaseKeys {
             boolean network = scope.finding().action() instanceof Action.NetworkConnection && !scope.remoteIp().isEmpty();
             fields = network ? List.of("account", "type", "remote") : List.of("account", "type", "resource");
         }
-        StringBuilder key = new StringBuilder();
+        StringBuilder key = new StringBuilder(96);
         for (String field : fields) {
             String part = switch (field) {
                 case "account" -> scope.finding().accountId();

@@ -189,17 +189,25 @@ public final class TriageEngine {
     private static Map<String, Object> evidence(String id, Map<String, Expression> expressions, FindingScope scope,
                                                 List<RuleHit> hits) {
         Map<String, Object> evidence = new LinkedHashMap<>();
-        for (Map.Entry<String, Expression> entry : expressions.entrySet()) {
-            try {
-                Object value = entry.getValue().evaluate(scope);
-                if (!"".equals(value)) {
-                    evidence.put(entry.getKey(), value);
-                }
-            } catch (Expression.EvaluationException e) {
-                hits.add(new RuleHit(id, "error", e.getMessage(), Map.of()));
+        // forEach rather than the entry set: the playbook's unmodifiable map wraps every entry it iterates
+        expressions.forEach((name, expression) -> {
+            Object value = evidenceValue(id, expression, scope, hits);
+            if (value != null) {
+                evidence.put(name, value);
             }
-        }
+        });
         return evidence;
+    }
+
+    /** An evidence expression's value; null when it is empty text or fails (the failure is a hit of its own). */
+    private static Object evidenceValue(String id, Expression expression, FindingScope scope, List<RuleHit> hits) {
+        try {
+            Object value = expression.evaluate(scope);
+            return "".equals(value) ? null : value;
+        } catch (Expression.EvaluationException e) {
+            hits.add(new RuleHit(id, "error", e.getMessage(), Map.of()));
+            return null;
+        }
     }
 
     private static RuleHit suppressed(Suppression suppression, FindingScope scope, List<RuleHit> hits) {
@@ -244,12 +252,14 @@ public final class TriageEngine {
             hits.add(new RuleHit(question.id(), "error", e.getMessage(), Map.of()));
             answer = "unknown";
         }
-        Map<String, Object> evidence = evidence(question.id(), question.evidence(), scope, hits);
-        StringBuilder shown = new StringBuilder();
-        // evidence() leaves empty text out
-        for (Map.Entry<String, Object> entry : evidence.entrySet()) {
-            Object value = entry.getValue();
-            shown.append(shown.length() == 0 ? "" : "; ").append(entry.getKey()).append('=');
+        // the evidence goes straight into its text ("name=value; name=value"), with no map in between
+        StringBuilder shown = new StringBuilder(64);
+        question.evidence().forEach((name, expression) -> {
+            Object value = evidenceValue(question.id(), expression, scope, hits);
+            if (value == null) {
+                return;
+            }
+            shown.append(shown.length() == 0 ? "" : "; ").append(name).append('=');
             if (value instanceof List<?> list) {
                 for (int i = 0; i < list.size(); i++) {
                     shown.append(i == 0 ? "" : ", ").append(list.get(i));
@@ -257,7 +267,7 @@ public final class TriageEngine {
             } else {
                 shown.append(value);
             }
-        }
+        });
         return new Answer(question.id(), question.text(), answer, shown.length() == 0 ? null : shown.toString());
     }
 

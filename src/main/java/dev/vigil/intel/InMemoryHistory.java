@@ -117,9 +117,9 @@ public final class InMemoryHistory implements History {
         if (subject == null) {
             return;
         }
-        Instant firstTime = firstNonNull(finding.eventFirstSeen(), finding.createdAt(), finding.updatedAt(),
-                finding.eventLastSeen());
-        Instant lastTime = firstNonNull(finding.eventLastSeen(), finding.updatedAt(), firstTime);
+        Instant firstTime = firstNonNull(firstNonNull(finding.eventFirstSeen(), finding.createdAt()),
+                firstNonNull(finding.updatedAt(), finding.eventLastSeen()));
+        Instant lastTime = firstNonNull(firstNonNull(finding.eventLastSeen(), finding.updatedAt()), firstTime);
         if (firstTime == null) {
             return;
         }
@@ -267,14 +267,9 @@ public final class InMemoryHistory implements History {
         return id != null && !id.isBlank() ? id : finding.accountId();
     }
 
-    @SafeVarargs
-    private static <T> T firstNonNull(T... values) {
-        for (T value : values) {
-            if (value != null) {
-                return value;
-            }
-        }
-        return null;
+    /** Of two, the first that is not null (not varargs: an array for every finding recorded). */
+    private static Instant firstNonNull(Instant first, Instant second) {
+        return first != null ? first : second;
     }
 
     /**

@@ -42,6 +42,8 @@ public final class FindingScope implements CelVariableResolver {
     private Boolean seenBefore;
     private List<String> instancesWithPattern;
     private Organization organization;
+    /** {@link #port()} once asked (the facts, the case key and the conditions ask), -1 before. */
+    private long port = -1;
 
     public FindingScope(Finding finding, Intel intel, Clock clock, Duration historyWindow) {
         this.finding = finding;
@@ -126,20 +128,27 @@ public final class FindingScope implements CelVariableResolver {
      * of the first probe; 0 when the finding has none.
      */
     public long port() {
+        if (port < 0) {
+            port = findPort();
+        }
+        return port;
+    }
+
+    private long findPort() {
         Action action = finding.action();
-        Integer port = null;
+        Integer found = null;
         if (action instanceof Action.NetworkConnection connection) {
             boolean inbound = "INBOUND".equalsIgnoreCase(connection.direction());
-            port = inbound ? connection.localPort() : (connection.remote() == null ? null : connection.remote().port());
-            if (port == null) {
-                port = inbound && connection.remote() != null ? connection.remote().port() : connection.localPort();
+            found = inbound ? connection.localPort() : (connection.remote() == null ? null : connection.remote().port());
+            if (found == null) {
+                found = inbound && connection.remote() != null ? connection.remote().port() : connection.localPort();
             }
         } else if (action instanceof Action.PortProbe probe) {
-            port = probe.probes().isEmpty() ? null : probe.probes().get(0).localPort();
+            found = probe.probes().isEmpty() ? null : probe.probes().get(0).localPort();
         } else if (remote != null) {
-            port = remote.port();
+            found = remote.port();
         }
-        return port == null ? 0 : port;
+        return found == null ? 0 : found;
     }
 
     /** The probed local ports, distinct and in order (a loop: asked for every port probe, mostly of one port). */

@@ -35,10 +35,11 @@ final class AssessmentFacts {
     private static String direction(Action action) {
         if (action instanceof Action.NetworkConnection connection) {
             String direction = connection.direction();
-            if ("OUTBOUND".equalsIgnoreCase(direction)) {
+            // GuardDuty writes it in capitals: an exact match first spares the case-blind comparison
+            if ("OUTBOUND".equals(direction) || "OUTBOUND".equalsIgnoreCase(direction)) {
                 return "outbound";
             }
-            return "INBOUND".equalsIgnoreCase(direction) ? "inbound" : null;
+            return "INBOUND".equals(direction) || "INBOUND".equalsIgnoreCase(direction) ? "inbound" : null;
         }
         return action.remotes().isEmpty() ? null : "inbound";
     }

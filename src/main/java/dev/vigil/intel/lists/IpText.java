@@ -21,9 +21,10 @@ public final class IpText {
      *
      * <p>This runs once per look-up, and a look-up into large lists waits on cache misses: the fewer instructions the
      * parse takes, the further the processor gets into the next look-ups while it waits. So a digit costs a compare
-     * and a multiply-add, and an octet is checked once, at its end.
+     * and a multiply-add, and an octet is checked once, at its end. It takes a String, not a CharSequence: C1 calls
+     * an interface's charAt through its table for every character.
      */
-    public static long parseV4(CharSequence text, int from, int to) {
+    public static long parseV4(String text, int from, int to) {
         if (to - from < 7 || to - from > 15) {
             return NOT_V4;
         }
@@ -56,7 +57,7 @@ public final class IpText {
         return digits == 1 || digits == 2 && value >= 10 || digits == 3 && value >= 100 && value <= 255;
     }
 
-    public static long parseV4(CharSequence text) {
+    public static long parseV4(String text) {
         return parseV4(text, 0, text.length());
     }
 
@@ -84,7 +85,7 @@ public final class IpText {
      * {@code ::ffff:192.0.2.1}) into {@code out}; false when the text is something else (the caller may then try the
      * ipaddress library, which knows every form).
      */
-    public static boolean parseV6(CharSequence text, int from, int to, long[] out) {
+    public static boolean parseV6(String text, int from, int to, long[] out) {
         int[] groups = new int[8];
         int count = 0;
         int gap = -1;

@@ -1,7 +1,5 @@
 package dev.vigil.finding;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,7 +8,7 @@ public record Instance(String id, String type, String imageId, String state, Str
                        Map<String, String> tags, List<NetworkInterface> networkInterfaces) {
 
     public Instance {
-        tags = tags == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+        tags = tags == null ? Map.of() : Tags.copyOf(tags);
         networkInterfaces = networkInterfaces == null ? List.of() : List.copyOf(networkInterfaces);
     }
 }

@@ -110,7 +110,7 @@ class ExpressionCacheTest {
     @Test
     void anExpressionIsKnownOnlyForWhatItWasCheckedToGive() {
         ExpressionCache cache = ExpressionCache.open(cacheFile(), FINGERPRINT);
-        cache.remember("ip.matchedRange('threat-intel')", ExpressionCompiler.Expected.ANY);
+        cache.remember("ip.matchedRange('threat-intel')", ExpressionCompiler.Expected.ANY, null);
         assertThat(cache.knows("ip.matchedRange('threat-intel')", ExpressionCompiler.Expected.ANY)).isTrue();
         assertThat(cache.knows("ip.matchedRange('threat-intel')", ExpressionCompiler.Expected.BOOL)).isFalse();
         assertThat(cache.knows("ip.matchedRange('tor-exits')", ExpressionCompiler.Expected.ANY)).isFalse();

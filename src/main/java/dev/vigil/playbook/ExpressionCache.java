@@ -28,8 +28,8 @@ import java.util.zip.CRC32;
  *
  * <p>The file is one line per expression: {@code TAG CRC EXPECTED TEXT [TREE]}. TAG is a 64-bit hash (FNV-1a, in hex) of
  * the fingerprint, which covers everything the outcome depends on: the Vigil jar (path, size, modification time:
- * Vigil's own checks and CEL's version), CEL's options and macros, and every variable and function declaration. CRC is
- * the CRC-32 of the rest of the line; EXPECTED is what the expression must produce; TEXT is the expression and TREE its
+ * Vigil's own checks, CEL's version and so its standard macros), CEL's options, and every variable and function
+ * declaration. CRC is the CRC-32 of the rest of the line; EXPECTED is what the expression must produce; TEXT is the expression and TREE its
  * parsed tree, written by {@link ExpressionTreeText} (so no line holds a space or a character outside ASCII within a
  * field). A start reads the file and parses only the lines with its own tag; lines of other fingerprints (another
  * Vigil jar, or the hashes an older Vigil wrote) are kept as they are until they are the oldest. A line with the tag

@@ -87,15 +87,14 @@ public final class ExpressionCompiler {
     }
 
     /**
-     * CEL's options and macros, and Vigil's declarations, as text: what the CEL environment is built from. Written with
-     * plain loops from Vigil's registries, without building CEL's declarations: a start whose expressions are all in the
-     * cache needs the fingerprint, and nothing else of CEL's environment (streams and declarations were 15-20 ms).
+     * CEL's options and Vigil's declarations, as text: what the CEL environment is built from besides CEL's standard
+     * macros, which CEL's version fixes (the cache's fingerprint adds the jar). Written with plain loops from Vigil's
+     * registries, without building CEL's declarations or macros: a start whose expressions are all in the cache needs
+     * the fingerprint, and nothing else of CEL's environment (streams, declarations and the macros' String.format keys
+     * were 15-25 ms).
      */
     private static String fingerprint(CelOptions options) {
         StringBuilder environment = new StringBuilder(options.toString());
-        for (CelStandardMacro macro : CelStandardMacro.STANDARD_MACROS) {
-            environment.append('\n').append(macro.getFunction());
-        }
         for (VariableSpec variable : VigilVariables.all()) {
             environment.append('\n').append(variable.name()).append(": ").append(variable.type());
         }
@@ -263,8 +262,8 @@ public final class ExpressionCompiler {
     }
 
     /**
-     * What compiling an expression depends on in this environment besides its text: CEL's options and macros, and
-     * Vigil's declarations. The cache adds the jar (Vigil's own checks, CEL's version).
+     * What compiling an expression depends on in this environment besides its text: CEL's options and Vigil's
+     * declarations. The cache adds the jar (Vigil's own checks, CEL's version and so its standard macros).
      */
     String fingerprint() {
         return fingerprint;

@@ -124,11 +124,8 @@ final class ExpressionCache {
 
     private void readOurs(String line) {
         if (line.length() <= BODY || line.charAt(TAG_LENGTH) != ' ' || line.charAt(BODY - 1) != ' '
-                || !line.regionMatches(TAG_LENGTH + 1, crc(line, BODY), 0, 8)) {
+                || line.indexOf(' ', BODY) <= BODY || !line.regionMatches(TAG_LENGTH + 1, crc(line, BODY), 0, 8)) {
             return; // cut short or damaged: compiled in full and remembered again
-        }
-        if (line.indexOf(' ', BODY) <= BODY) {
-            return; // no text
         }
         String previous = ours.put(key(line), line);
         if (previous != null) {

@@ -37,7 +37,8 @@ import java.util.function.Function;
  * variable, with a did-you-mean), type-check, check the result type and literal arguments (CIDRs, dates), compile to
  * lambdas (or plan a CEL program). Every problem becomes a {@link PlaybookError} at the expression's place in the YAML
  * file. An expression that compiled without error in an earlier run (see {@link ExpressionCache}) is compiled when first
- * evaluated instead. Thread-safe.
+ * evaluated instead, from its remembered parsed tree when it has one: the CEL environment and parser are then never
+ * needed, and are built on first use. Thread-safe.
  */
 public final class ExpressionCompiler {
 

@@ -21,23 +21,27 @@ import java.util.zip.CRC32;
  * Remembers which expressions compiled without error, and the parsed trees of those that compile to lambdas, so that
  * the next run neither type-checks them (the costly part of loading playbooks: CEL builds its standard environment anew
  * for every expression it checks) nor parses them: their lambdas are built from the remembered tree when first needed
- * ({@link Playbooks#compileAhead}), so a run whose expressions are all known never loads CEL's ANTLR parser (its
- * classes, the compiling of their methods and the parse itself were about a tenth of a second of CPU at start-up) nor
- * builds a CEL environment. An expression outside the lambda subset is remembered without a tree, and is parsed when
- * first needed, as its CEL program needs the environment anyway.
+ * (see {@link Playbooks#compileAhead}). A run whose expressions are all known thus never loads CEL's ANTLR parser nor
+ * builds a CEL environment (the parser's classes, the compiling of their methods and the parsing were about a tenth of
+ * a second of CPU at every start). An expression outside the lambda subset is remembered without a tree and parsed when
+ * first needed: its CEL program needs the environment anyway.
  *
- * <p>The file is one line per expression: {@code TAG CRC EXPECTED TEXT [TREE]}. TAG is a 64-bit hash (FNV-1a, in hex) of
- * the fingerprint, which covers everything the outcome depends on: the Vigil jar (path, size, modification time:
- * Vigil's own checks, CEL's version and so its standard macros), CEL's options, and every variable and function
- * declaration. CRC is the CRC-32 of the rest of the line; EXPECTED is what the expression must produce; TEXT is the expression and TREE its
- * parsed tree, written by {@link ExpressionTreeText} (so no line holds a space or a character outside ASCII within a
- * field). A start reads the file and parses only the lines with its own tag; lines of other fingerprints (another
- * Vigil jar, or the hashes an older Vigil wrote) are kept as they are until they are the oldest. A line with the tag
- * whose CRC does not match is ignored (the expression is compiled in full and remembered again), as is a tree that does
- * not read back (the text is parsed). Errors are never remembered: an expression that fails is compiled, and reported,
- * every time. A file that cannot be read is ignored; a cache that cannot be written is skipped. The file is replaced
- * atomically (written to a temporary file, then moved): concurrent runs never see half a file, the last to write wins.
- * No cryptographic hash is used: the first use of {@code MessageDigest} alone was 10 to 25 ms at start-up. Thread-safe.
+ * <p>The file has one line per expression: {@code TAG CRC EXPECTED TEXT [TREE]}.
+ * <ul>
+ * <li>TAG: a 64-bit hash (FNV-1a, hex) of the fingerprint, which covers everything the outcome depends on: the Vigil
+ * jar (path, size, modification time: Vigil's own checks, CEL's version and so its standard macros), CEL's options, and
+ * every variable and function declaration. A start parses only the lines with its own tag; the others (another Vigil
+ * jar, or the 64-digit hashes an older Vigil wrote) are kept as they are until they are the oldest.</li>
+ * <li>CRC: the CRC-32 of the rest of the line. A line whose CRC does not match is ignored: the expression is compiled
+ * in full and remembered again.</li>
+ * <li>EXPECTED: what the expression must produce; TEXT: the expression, kept whole so that a look-up needs no hash;
+ * TREE: its parsed tree. Both are written by {@link ExpressionTreeText} (no spaces, ASCII only). A tree that does not
+ * read back is replaced by parsing the text.</li>
+ * </ul>
+ * Errors are never remembered: an expression that fails is compiled, and reported, every time. A file that cannot be
+ * read is ignored; a cache that cannot be written is skipped. The file is replaced atomically (written to a temporary
+ * file, then moved): concurrent runs never see half a file, and the last to write wins. No cryptographic hash is used:
+ * the first {@code MessageDigest} of a run cost 10 to 25 ms. Thread-safe.
  *
  * <p>The file is {@code $XDG_CACHE_HOME/vigil/expressions} (else {@code ~/.cache/vigil/expressions}); {@code
  * VIGIL_CACHE=off} turns it off. Only a Vigil run from its jar uses it (from classes, as in tests, there is no jar
@@ -49,7 +53,7 @@ final class ExpressionCache {
             + " (a cache: safe to delete)";
     /**
      * Lines kept: far more than any set of playbooks has expressions; the oldest go first. Every start reads the whole
-     * file, so it stays small (about 150 bytes a line).
+     * file, so it stays small (about 130 bytes a line).
      */
     private static final int MAX_ENTRIES = 2_000;
     private static final int TAG_LENGTH = 16;
@@ -248,7 +252,7 @@ final class ExpressionCache {
         return HexFormat.of().toHexDigits((int) crc.getValue());
     }
 
-    /** FNV-1a, 64 bits, of the fingerprint, in hex: a fingerprint's lines are told from others' by their first field. */
+    /** FNV-1a, 64 bits, of the fingerprint, in hex: the first field of its lines. */
     private static String tag(String fingerprint) {
         long hash = 0xcbf29ce484222325L;
         for (int i = 0; i < fingerprint.length(); i++) {

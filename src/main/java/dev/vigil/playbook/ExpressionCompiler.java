@@ -116,18 +116,12 @@ public final class ExpressionCompiler {
             synchronized (this) {
                 built = cel;
                 if (built == null) {
-                    Map<String, List<CelOverloadDecl>> overloads = new LinkedHashMap<>();
-                    for (FunctionSpec function : VigilFunctions.all()) {
-                        overloads.computeIfAbsent(function.name(), name -> new ArrayList<>()).add(CelOverloadDecl.newGlobalOverload(
-                                function.overloadId(), function.result(), function.parameters().stream().map(FunctionSpec.Parameter::type).toList()));
-                    }
                     built = CelFactory.standardCelBuilder()
                             .setOptions(options)
                             .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
                             .addVarDeclarations(VigilVariables.all().stream()
                                     .map(v -> CelVarDecl.newVarDeclaration(v.name(), v.type())).toList())
-                            .addFunctionDeclarations(overloads.entrySet().stream()
-                                    .map(e -> CelFunctionDecl.newFunctionDeclaration(e.getKey(), e.getValue())).toList())
+                            .addFunctionDeclarations(functionDeclarations())
                             .addFunctionBindings(VigilFunctions.all().stream().map(ExpressionCompiler::binding).toList())
                             .build();
                     cel = built;
@@ -135,6 +129,16 @@ public final class ExpressionCompiler {
             }
         }
         return built;
+    }
+
+    /** Vigil's functions as CEL declares them: one declaration per name, with its overloads. */
+    private static List<CelFunctionDecl> functionDeclarations() {
+        Map<String, List<CelOverloadDecl>> overloads = new LinkedHashMap<>();
+        for (FunctionSpec function : VigilFunctions.all()) {
+            overloads.computeIfAbsent(function.name(), name -> new ArrayList<>()).add(CelOverloadDecl.newGlobalOverload(
+                    function.overloadId(), function.result(), function.parameters().stream().map(FunctionSpec.Parameter::type).toList()));
+        }
+        return overloads.entrySet().stream().map(e -> CelFunctionDecl.newFunctionDeclaration(e.getKey(), e.getValue())).toList();
     }
 
     /** Binds a Vigil function once, for every finding: it reads the finding from the current {@link FindingScope}. */

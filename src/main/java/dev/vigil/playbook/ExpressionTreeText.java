@@ -3,6 +3,7 @@ package dev.vigil.playbook;
 import com.google.common.collect.ImmutableList;
 import dev.cel.common.ast.CelConstant;
 import dev.cel.common.ast.CelExpr;
+import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -53,7 +54,8 @@ final class ExpressionTreeText {
                 switch (constant.getKind()) {
                     case STRING_VALUE -> escape(text.append('s'), constant.stringValue());
                     case INT64_VALUE -> text.append('i').append(constant.int64Value());
-                    case DOUBLE_VALUE -> text.append('d').append(Long.toHexString(Double.doubleToRawLongBits(constant.doubleValue())));
+                    case DOUBLE_VALUE -> text.append('d').append(Long.toHexString(Double.doubleToRawLongBits(
+                            constant.doubleValue())));
                     case BOOLEAN_VALUE -> text.append(constant.booleanValue() ? 't' : 'f');
                     default -> {
                         return false;
@@ -124,8 +126,7 @@ final class ExpressionTreeText {
             if (c > ' ' && c <= '~' && c != '\\') {
                 text.append(c);
             } else {
-                text.append("\\u").append(Character.forDigit(c >> 12, 16)).append(Character.forDigit((c >> 8) & 0xf, 16))
-                        .append(Character.forDigit((c >> 4) & 0xf, 16)).append(Character.forDigit(c & 0xf, 16));
+                text.append("\\u").append(HexFormat.of().toHexDigits(c));
             }
         }
     }
@@ -152,7 +153,8 @@ final class ExpressionTreeText {
             return switch (kind) {
                 case 's' -> CelExpr.ofConstant(id, CelConstant.ofValue(unescape(rest)));
                 case 'i' -> CelExpr.ofConstant(id, CelConstant.ofValue(Long.parseLong(rest)));
-                case 'd' -> CelExpr.ofConstant(id, CelConstant.ofValue(Double.longBitsToDouble(Long.parseUnsignedLong(rest, 16))));
+                case 'd' -> CelExpr.ofConstant(id, CelConstant.ofValue(Double.longBitsToDouble(
+                        Long.parseUnsignedLong(rest, 16))));
                 case 't', 'f' -> {
                     if (!rest.isEmpty()) {
                         throw new IllegalArgumentException(token);
@@ -180,7 +182,12 @@ final class ExpressionTreeText {
                 }
                 case 'x' -> {
                     String accumulator = unescape(token());
-                    yield CelExpr.ofComprehension(id, unescape(rest), node(), accumulator, node(), node(), node(), node());
+                    CelExpr range = node();
+                    CelExpr init = node();
+                    CelExpr condition = node();
+                    CelExpr step = node();
+                    CelExpr result = node();
+                    yield CelExpr.ofComprehension(id, unescape(rest), range, accumulator, init, condition, step, result);
                 }
                 default -> throw new IllegalArgumentException(token);
             };

@@ -36,7 +36,7 @@ class ExpressionTreeTextTest {
             "probe.ports.exists(p, probe.ports.all(q, q >= p)) && size(probe.ports.filter(p, p != 22)) == 2",
             "has(instance.tags.team) && instance.tags.team in ['a', 'b']",
             "[true, false, [1, [2]]].exists(x, x == true)",
-            "ip.lists()"})
+            "ip.lists() == [] && remote.org != '' && [''] == ['']"})
     void aWrittenTreeReadsBackAsTheSameTree(String text) throws CelValidationException {
         CelExpr parsed = parse(text);
         String written = ExpressionTreeText.write(parsed);

@@ -37,7 +37,8 @@ import java.util.function.Function;
  * variable, with a did-you-mean), type-check, check the result type and literal arguments (CIDRs, dates), compile to
  * lambdas (or plan a CEL program). Every problem becomes a {@link PlaybookError} at the expression's place in the YAML
  * file. An expression that compiled without error in an earlier run (see {@link ExpressionCache}) is compiled when first
- * evaluated instead. Thread-safe.
+ * evaluated instead, from its remembered parsed tree when it has one: the CEL environment and parser are then never
+ * needed, and are built on first use. Thread-safe.
  */
 public final class ExpressionCompiler {
 
@@ -64,33 +65,19 @@ public final class ExpressionCompiler {
 
     private static final ExpressionCompiler INSTANCE = new ExpressionCompiler();
 
-    private final CelOptions options;
-    private final List<CelVarDecl> varDecls;
-    private final List<CelFunctionDecl> functionDecls;
-    private volatile Cel cel;
+    private final CelOptions options = CelOptions.current().enableHeterogeneousNumericComparisons(true).build();
     private final String fingerprint;
+    private volatile Cel cel;
     private final Set<String> variables;
     private final Set<String> functions;
     private final Set<String> namespaces;
 
     private ExpressionCompiler() {
-        Map<String, List<CelOverloadDecl>> overloads = new LinkedHashMap<>();
-        for (FunctionSpec function : VigilFunctions.all()) {
-            overloads.computeIfAbsent(function.name(), name -> new ArrayList<>()).add(CelOverloadDecl.newGlobalOverload(
-                    function.overloadId(), function.result(), function.parameters().stream().map(FunctionSpec.Parameter::type).toList()));
+        this.fingerprint = fingerprint(options);
+        this.variables = new TreeSet<>();
+        for (VariableSpec variable : VigilVariables.all()) {
+            variables.add(variable.name());
         }
-        this.functionDecls = overloads.entrySet().stream()
-                .map(e -> CelFunctionDecl.newFunctionDeclaration(e.getKey(), e.getValue())).toList();
-        this.varDecls = VigilVariables.all().stream()
-                .map(v -> CelVarDecl.newVarDeclaration(v.name(), v.type())).toList();
-        this.options = CelOptions.current().enableHeterogeneousNumericComparisons(true).build();
-        StringBuilder environment = new StringBuilder(options.toString());
-        CelStandardMacro.STANDARD_MACROS.forEach(macro -> environment.append('\n').append(macro.getFunction()));
-        varDecls.forEach(v -> environment.append('\n').append(v.name()).append(": ").append(v.type()));
-        functionDecls.forEach(f -> f.overloads().forEach(o -> environment.append('\n').append(f.name()).append(' ')
-                .append(o.overloadId()).append(o.parameterTypes()).append(" -> ").append(o.resultType())));
-        this.fingerprint = environment.toString();
-        this.variables = new TreeSet<>(VigilVariables.all().stream().map(VariableSpec::name).toList());
         this.functions = new TreeSet<>(VigilFunctions.names());
         this.namespaces = new TreeSet<>();
         for (String name : functions) {
@@ -98,6 +85,28 @@ public final class ExpressionCompiler {
                 namespaces.add(name.substring(0, name.lastIndexOf('.')));
             }
         }
+    }
+
+    /**
+     * CEL's options and Vigil's declarations, as text: what the CEL environment is built from besides CEL's standard
+     * macros, which CEL's version fixes (the cache's fingerprint adds the jar). Written with plain loops from Vigil's
+     * registries, without building CEL's declarations or macros: a start whose expressions are all in the cache needs
+     * the fingerprint, and nothing else of CEL's environment (streams, declarations and the macros' String.format keys
+     * were 15-25 ms).
+     */
+    private static String fingerprint(CelOptions options) {
+        StringBuilder environment = new StringBuilder(options.toString());
+        for (VariableSpec variable : VigilVariables.all()) {
+            environment.append('\n').append(variable.name()).append(": ").append(variable.type());
+        }
+        for (FunctionSpec function : VigilFunctions.all()) {
+            environment.append('\n').append(function.name()).append(' ').append(function.overloadId());
+            for (FunctionSpec.Parameter parameter : function.parameters()) {
+                environment.append(' ').append(parameter.type());
+            }
+            environment.append(" -> ").append(function.result());
+        }
+        return environment.toString();
     }
 
     /** The CEL environment, built when an expression is first compiled (a load that finds every expression in the cache does not need it). */
@@ -110,8 +119,9 @@ public final class ExpressionCompiler {
                     built = CelFactory.standardCelBuilder()
                             .setOptions(options)
                             .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
-                            .addVarDeclarations(varDecls)
-                            .addFunctionDeclarations(functionDecls)
+                            .addVarDeclarations(VigilVariables.all().stream()
+                                    .map(v -> CelVarDecl.newVarDeclaration(v.name(), v.type())).toList())
+                            .addFunctionDeclarations(functionDeclarations())
                             .addFunctionBindings(VigilFunctions.all().stream().map(ExpressionCompiler::binding).toList())
                             .build();
                     cel = built;
@@ -119,6 +129,16 @@ public final class ExpressionCompiler {
             }
         }
         return built;
+    }
+
+    /** Vigil's functions as CEL declares them: one declaration per name, with its overloads. */
+    private static List<CelFunctionDecl> functionDeclarations() {
+        Map<String, List<CelOverloadDecl>> overloads = new LinkedHashMap<>();
+        for (FunctionSpec function : VigilFunctions.all()) {
+            overloads.computeIfAbsent(function.name(), name -> new ArrayList<>()).add(CelOverloadDecl.newGlobalOverload(
+                    function.overloadId(), function.result(), function.parameters().stream().map(FunctionSpec.Parameter::type).toList()));
+        }
+        return overloads.entrySet().stream().map(e -> CelFunctionDecl.newFunctionDeclaration(e.getKey(), e.getValue())).toList();
     }
 
     /** Binds a Vigil function once, for every finding: it reads the finding from the current {@link FindingScope}. */
@@ -170,7 +190,8 @@ public final class ExpressionCompiler {
             return Optional.empty();
         }
         if (cache.knows(text, expected)) {
-            return Optional.of(new Expression(text, node.place(), () -> compileKnown(text)));
+            String tree = cache.tree(text, expected);
+            return Optional.of(new Expression(text, node.place(), () -> compileKnown(text, tree)));
         }
         CelValidationResult parsed = cel().parse(text);
         if (parsed.hasError()) {
@@ -218,7 +239,7 @@ public final class ExpressionCompiler {
                 CelRuntime.Program program = cel().createProgram(checkedAst);
                 planner = () -> program;
             }
-            cache.remember(text, expected);
+            cache.remember(text, expected, direct == null ? null : ExpressionTreeText.write(ast.getExpr()));
             return Optional.of(new Expression(text, node.place(), new Expression.Compiled(direct, planner)));
         } catch (CelValidationException | CelEvaluationException e) {
             errors.add(new PlaybookError(node.place(), "playbook_type_error", owner + ": " + e.getMessage()));
@@ -226,8 +247,19 @@ public final class ExpressionCompiler {
         }
     }
 
-    /** Compiles a text that compiled without error before; type-checks it only if its CEL program is needed. */
-    private Expression.Compiled compileKnown(String text) throws CelValidationException {
+    /**
+     * Compiles a text that compiled without error before: from its remembered parsed tree when there is one (no CEL
+     * parser, no CEL environment), else from the text parsed anew. Type-checks it only if its CEL program is needed.
+     */
+    private Expression.Compiled compileKnown(String text, String tree) throws CelValidationException {
+        Function<FindingScope, Object> fromTree = tree == null ? null
+                : ExpressionTreeText.read(tree).flatMap(LambdaCompiler::compile).orElse(null);
+        if (fromTree != null) {
+            return new Expression.Compiled(fromTree, () -> {
+                Cel cel = cel();
+                return cel.createProgram(cel.check(cel.parse(text).getAst()).getAst());
+            });
+        }
         Cel cel = cel();
         CelAbstractSyntaxTree ast = cel.parse(text).getAst();
         Function<FindingScope, Object> direct = LambdaCompiler.compile(ast.getExpr()).orElse(null);
@@ -235,8 +267,8 @@ public final class ExpressionCompiler {
     }
 
     /**
-     * What compiling an expression depends on in this environment besides its text: CEL's options and macros, and
-     * Vigil's declarations. The cache adds the jar (Vigil's own checks, CEL's version).
+     * What compiling an expression depends on in this environment besides its text: CEL's options and Vigil's
+     * declarations. The cache adds the jar (Vigil's own checks, CEL's version and so its standard macros).
      */
     String fingerprint() {
         return fingerprint;

@@ -10,6 +10,8 @@ import dev.vigil.ingest.Rejection;
 import dev.vigil.intel.InMemoryHistory;
 import dev.vigil.intel.Intel;
 import dev.vigil.intel.VigilConfig;
+import dev.vigil.yaml.Place;
+import dev.vigil.yaml.YamlNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +19,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,6 +79,92 @@ class ExpressionCacheTest {
     }
 
     @Test
+    void everyExpressionThatRunsAsLambdasIsRememberedWithItsParsedTree() throws IOException {
+        Path playbooks = playbooks();
+        List<Expression> expressions = Playbooks.load(List.of(playbooks), ExpressionCache.open(cacheFile(), FINGERPRINT))
+                .expressions();
+        Set<String> notLambdas = new HashSet<>();
+        for (Expression expression : expressions) {
+            if (!expression.compiledToLambdas()) {
+                notLambdas.add(ExpressionTreeText.escape(expression.text()));
+            }
+        }
+        Set<String> withoutTree = new HashSet<>();
+        for (String line : entries()) {
+            String[] fields = line.split(" ");
+            assertThat(fields.length).as(line).isGreaterThanOrEqualTo(4);
+            if (fields.length == 4) {
+                withoutTree.add(fields[3]);
+            }
+        }
+        assertThat(notLambdas).isNotEmpty();
+        assertThat(withoutTree).isEqualTo(notLambdas);
+    }
+
+    @Test
+    void aKnownExpressionRunsFromItsRememberedTreeNotFromItsText() throws IOException {
+        ExpressionCache first = ExpressionCache.open(cacheFile(), FINGERPRINT);
+        first.remember("finding.port == 22", ExpressionCompiler.Expected.BOOL, "c_==_ 2 .port vfinding i443");
+        first.save();
+
+        ExpressionCache known = ExpressionCache.open(cacheFile(), FINGERPRINT);
+        Expression expression = compile("finding.port == 22", known);
+        assertThat(known.hits()).isEqualTo(1);
+        int matched = 0;
+        for (Finding finding : exampleFindings()) {
+            FindingScope scope = scope(finding);
+            assertThat(expression.test(scope)).as(finding.id()).isEqualTo(scope.port() == 443);
+            matched += expression.test(scope) ? 1 : 0;
+        }
+        assertThat(matched).isPositive();
+    }
+
+    @Test
+    void aRememberedTreeThatDoesNotReadBackIsReplacedByParsingTheText() throws IOException {
+        ExpressionCache first = ExpressionCache.open(cacheFile(), FINGERPRINT);
+        first.remember("finding.port == 22", ExpressionCompiler.Expected.BOOL, "c_==_ 2 .port vfinding");
+        first.save();
+
+        ExpressionCache known = ExpressionCache.open(cacheFile(), FINGERPRINT);
+        Expression expression = compile("finding.port == 22", known);
+        assertThat(known.hits()).isEqualTo(1);
+        assertThat(expression.compiledToLambdas()).isTrue();
+        int matched = 0;
+        for (Finding finding : exampleFindings()) {
+            FindingScope scope = scope(finding);
+            assertThat(expression.test(scope)).as(finding.id()).isEqualTo(scope.port() == 22);
+            matched += expression.test(scope) ? 1 : 0;
+        }
+        assertThat(matched).isPositive();
+    }
+
+    @Test
+    void aLineChangedAfterItWasWrittenIsNotUsedAndTheExpressionIsCompiledInFull() throws IOException {
+        Path playbooks = playbooks();
+        ExpressionCache first = ExpressionCache.open(cacheFile(), FINGERPRINT);
+        Playbooks.load(List.of(playbooks), first);
+        List<String> lines = Files.readAllLines(cacheFile());
+        List<String> changed = new ArrayList<>();
+        for (String line : lines) {
+            changed.add(line.replace(" i22", " i23")); // a tree's constant, its CRC left as it was
+        }
+        assertThat(changed).isNotEqualTo(lines);
+        Files.write(cacheFile(), changed);
+
+        ExpressionCache damaged = ExpressionCache.open(cacheFile(), FINGERPRINT);
+        List<Expression> expressions = Playbooks.load(List.of(playbooks), damaged).expressions();
+        int unchanged = (int) changed.stream().filter(lines::contains).count() - 1;
+        assertThat(damaged.hits()).isEqualTo(first.hits() + unchanged);
+        for (Finding finding : exampleFindings()) {
+            FindingScope scope = scope(finding);
+            for (Expression expression : expressions) {
+                assertThat(expression.evaluate(scope)).as(expression.text() + " on " + finding.id())
+                        .isEqualTo(expression.evaluateWithCel(scope));
+            }
+        }
+    }
+
+    @Test
     void compilingAheadCompilesEveryDeferredExpressionOnAThreadOfItsOwn() throws Exception {
         Path playbooks = playbooks();
         Playbooks.load(List.of(playbooks), ExpressionCache.open(cacheFile(), FINGERPRINT));
@@ -110,7 +200,7 @@ class ExpressionCacheTest {
     @Test
     void anExpressionIsKnownOnlyForWhatItWasCheckedToGive() {
         ExpressionCache cache = ExpressionCache.open(cacheFile(), FINGERPRINT);
-        cache.remember("ip.matchedRange('threat-intel')", ExpressionCompiler.Expected.ANY);
+        cache.remember("ip.matchedRange('threat-intel')", ExpressionCompiler.Expected.ANY, null);
         assertThat(cache.knows("ip.matchedRange('threat-intel')", ExpressionCompiler.Expected.ANY)).isTrue();
         assertThat(cache.knows("ip.matchedRange('threat-intel')", ExpressionCompiler.Expected.BOOL)).isFalse();
         assertThat(cache.knows("ip.matchedRange('tor-exits')", ExpressionCompiler.Expected.ANY)).isFalse();
@@ -197,6 +287,19 @@ class ExpressionCacheTest {
         return errors;
     }
 
+
+    private static Expression compile(String text, ExpressionCache cache) {
+        List<PlaybookError> errors = new ArrayList<>();
+        Expression expression = ExpressionCompiler.instance().compile(YamlNode.Scalar.plain(new Place("<test>", 1, 1), text),
+                "rule", ExpressionCompiler.Expected.BOOL, errors, cache).orElseThrow();
+        assertThat(errors).isEmpty();
+        return expression;
+    }
+
+    private static FindingScope scope(Finding finding) {
+        Intel intel = VigilConfig.load(Path.of("examples/vigil.yaml")).intel(new InMemoryHistory());
+        return new FindingScope(finding, intel, Clock.systemUTC(), Duration.ofHours(24));
+    }
 
     private static List<Finding> exampleFindings() throws IOException {
         List<Finding> findings = new ArrayList<>();

@@ -65,7 +65,8 @@ public final class InputOptions {
     }
 
     public FindingReader reader() {
-        return inputFormat == null ? FindingReader.detecting() : FindingReader.forcing(inputFormat);
+        // no command shows or exports a finding's document as it arrived (yet): reading without them is cheaper
+        return (inputFormat == null ? FindingReader.detecting() : FindingReader.forcing(inputFormat)).withoutDocuments();
     }
 
     /**

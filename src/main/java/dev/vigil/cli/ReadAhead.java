@@ -26,9 +26,14 @@ final class ReadAhead {
     static final int BATCH = 64;
     static final int QUEUED_BATCHES = 4;
 
-    /** What a finding is counted as when its document is not kept as bytes (a tree), and per finding besides its bytes. */
+    /**
+     * What a finding read ahead is counted as: its own objects (a typical finding's strings, tags and interfaces), and
+     * its document's bytes, or a tree's worth when its document is a tree.
+     */
+    private static final int FINDING_BYTES = 3 * 1024;
     private static final int TREE_BYTES = 16 * 1024;
-    private static final int FINDING_OVERHEAD_BYTES = 1024;
+    /** What a rejection is counted as. */
+    private static final int REJECTION_BYTES = 1024;
 
     private static final List<Object> END = List.of();
 
@@ -53,13 +58,13 @@ final class ReadAhead {
         return started;
     }
 
-    /** The size counted for a finding read ahead of the consumer. */
+    /** The size counted for a finding or rejection read ahead of the consumer. */
     private static long size(Object item) {
         if (item instanceof Finding finding) {
             RawDocument document = finding.document();
-            return FINDING_OVERHEAD_BYTES + (document != null && document.keptAsBytes() ? document.size() : TREE_BYTES);
+            return FINDING_BYTES + (document == null ? 0 : document.keptAsBytes() ? document.size() : TREE_BYTES);
         }
-        return FINDING_OVERHEAD_BYTES;
+        return REJECTION_BYTES;
     }
 
     /** A reader running; its batches wait in a queue bounded by the budget until consumed, then by the steady bound. */

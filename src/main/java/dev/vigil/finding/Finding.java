@@ -62,6 +62,13 @@ public record Finding(
         return Optional.ofNullable(resource.instance());
     }
 
+    /** A copy without the document as it arrived, for readers whose callers never look at it. */
+    public Finding withoutDocument() {
+        return document == null ? this : new Finding(id, arn, type, accountId, region, partition, title, description,
+                createdAt, updatedAt, eventFirstSeen, eventLastSeen, count, archived, sample, severity, resource, action,
+                sourceFormat, null);
+    }
+
     /** A copy with a later update time and count, as GuardDuty reports a repeat of the same finding. */
     public Finding withUpdate(Instant updatedAt, long count) {
         return new Finding(id, arn, type, accountId, region, partition, title, description, createdAt, updatedAt,

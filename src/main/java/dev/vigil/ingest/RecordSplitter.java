@@ -47,6 +47,8 @@ final class RecordSplitter {
     private final InputStream in;
     private final int maxRecord;
     private final Records out;
+    /** Whether records keep pointing into the buffer after they are handed over (their documents do). */
+    private final boolean recordsKeepBytes;
     private byte[] buf = new byte[256 * 1024];
     private int pos;
     private int end;
@@ -58,10 +60,15 @@ final class RecordSplitter {
     private int arrayIndex;
     private long arrayLine;
 
-    RecordSplitter(InputStream in, int maxRecord, Records out) {
+    /**
+     * @param recordsKeepBytes whether what {@code out} makes of a record keeps pointing into the buffer it was handed
+     *                         (a finding's document): the buffer is then never written again; else it is reused
+     */
+    RecordSplitter(InputStream in, int maxRecord, Records out, boolean recordsKeepBytes) {
         this.in = in;
         this.maxRecord = maxRecord;
         this.out = out;
+        this.recordsKeepBytes = recordsKeepBytes;
     }
 
     void run() throws IOException {
@@ -338,10 +345,12 @@ final class RecordSplitter {
     }
 
     /**
-     * Reads more bytes, keeping those from {@code mark} (or {@code pos}) on; false at the end of input. Bytes handed
-     * over in a record are never overwritten: when the buffer is nearly full, the bytes kept move to a new buffer and the
-     * old one stays with the records' documents that point into it ({@link dev.vigil.finding.RawDocument}), so a finding
-     * keeps its document without a copy of its own.
+     * Reads more bytes, keeping those from {@code mark} (or {@code pos}) on; false at the end of input. When records
+     * keep their bytes, bytes handed over in a record are never overwritten: when the buffer is nearly full, the bytes
+     * kept move to a new buffer and the old one stays with the records' documents that point into it
+     * ({@link dev.vigil.finding.RawDocument}), so a finding keeps its document without a copy of its own. Otherwise
+     * the bytes kept move to the front of the same buffer: no new 256 KB for every 80 findings or so, to be zeroed,
+     * filled and collected.
      */
     private boolean fill() throws IOException {
         if (eof) {
@@ -350,7 +359,7 @@ final class RecordSplitter {
         int keep = mark >= 0 ? mark : pos;
         if (buf.length - end < buf.length / 4) {
             int kept = end - keep;
-            byte[] next = new byte[kept > buf.length / 2 ? buf.length * 2 : buf.length];
+            byte[] next = kept > buf.length / 2 ? new byte[buf.length * 2] : recordsKeepBytes ? new byte[buf.length] : buf;
             System.arraycopy(buf, keep, next, 0, kept);
             buf = next;
             end = kept;

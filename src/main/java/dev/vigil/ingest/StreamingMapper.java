@@ -79,8 +79,8 @@ final class StreamingMapper {
     }
 
     /**
-     * Maps the record at the cursor: one object, with nothing but whitespace around it. {@code buffer} is the cursor's
-     * (for the document's bytes).
+     * Maps the record at the cursor: one object, with nothing but whitespace around it. {@code buffer} is the cursor's,
+     * which the finding's document points into; null for findings without a document.
      *
      * @throws NotStreamable when the tree path is to read this record
      */
@@ -143,13 +143,16 @@ final class StreamingMapper {
             if (detail == null || !("GuardDuty Finding".equals(detailType) || "aws.guardduty".equals(source))) {
                 throw NotStreamable.INSTANCE;
             }
-            return detail.finding(InputFormat.EVENTBRIDGE.id(),
-                    RawDocument.ofBytes(buffer, detailStart, detailStop - detailStart));
+            return detail.finding(InputFormat.EVENTBRIDGE.id(), document(buffer, detailStart, detailStop));
         }
         if (detail != null) {
             throw NotStreamable.INSTANCE;
         }
-        return top.finding(InputFormat.GUARDDUTY.id(), RawDocument.ofBytes(buffer, start, stop - start));
+        return top.finding(InputFormat.GUARDDUTY.id(), document(buffer, start, stop));
+    }
+
+    private static RawDocument document(byte[] buffer, int start, int stop) {
+        return buffer == null ? null : RawDocument.ofBytes(buffer, start, stop - start);
     }
 
     private static boolean otherShape(JsonCursor c) {

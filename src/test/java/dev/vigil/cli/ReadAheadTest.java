@@ -90,7 +90,7 @@ class ReadAheadTest {
     void startedEarlyTheReaderReadsAheadWithinItsBudgetAndThenWithinTheSteadyBound() throws Exception {
         int steadyAtMost = (ReadAhead.QUEUED_BATCHES + 1) * ReadAhead.BATCH;
         assertThat(readBeforeConsuming(0)).isBetween(ReadAhead.QUEUED_BATCHES * ReadAhead.BATCH, steadyAtMost);
-        // each of these findings counts as about 1.2 KB: 100 KB holds a little over a batch more
+        // each of these findings counts as about 3.2 KB: 100 KB holds about half a batch more
         assertThat(readBeforeConsuming(100_000)).isBetween(steadyAtMost, steadyAtMost + 2 * ReadAhead.BATCH);
         assertThat(readBeforeConsuming(10_000_000)).isEqualTo(RECORDS);
     }

@@ -48,6 +48,8 @@ final class JsonCursor {
     private boolean first;
     private int nameStart;
     private int nameLength;
+    /** The name's first eight bytes as a little-endian word, zero-padded when it is shorter (see {@link FieldName}). */
+    private long nameHead;
     private int numberStart;
     private int numberLength;
 
@@ -192,12 +194,7 @@ final class JsonCursor {
         int i = from;
         int limit = end - 8;
         while (i <= limit) {
-            long word = (long) LONGS.get(b, i);
-            long quote = word ^ 0x2222222222222222L;
-            long backslash = word ^ 0x5C5C5C5C5C5C5C5CL;
-            // a byte below 0x20 borrows in word - 0x20..; a byte from 0x80 on has its high bit set already
-            long found = ((quote - ONES) & ~quote | (backslash - ONES) & ~backslash
-                    | (word - 0x2020202020202020L) | word) & HIGH_BITS;
+            long found = specialBytes((long) LONGS.get(b, i));
             if (found != 0) {
                 return i + firstFlaggedByte(found);
             }
@@ -214,6 +211,18 @@ final class JsonCursor {
     }
 
     /**
+     * The high bit of each byte of {@code word} that ends a run of plain string bytes (see {@link #plainEnd}), with
+     * perhaps some of the bytes after the first such byte (borrows): only the lowest flag is exact.
+     */
+    private static long specialBytes(long word) {
+        long quote = word ^ 0x2222222222222222L;
+        long backslash = word ^ 0x5C5C5C5C5C5C5C5CL;
+        // a byte below 0x20 borrows in word - 0x20..; a byte from 0x80 on has its high bit set already
+        return ((quote - ONES) & ~quote | (backslash - ONES) & ~backslash | (word - 0x2020202020202020L) | word)
+                & HIGH_BITS;
+    }
+
+    /**
      * The index (0 to 7) of the lowest byte whose high bit is set in {@code flags} (only high bits set): the lowest
      * flag, shifted to bit 0 of its byte, times 0x0001..07 puts the index in the top byte. C1 does not compile
      * {@code Long.numberOfTrailingZeros} to one instruction.
@@ -222,45 +231,56 @@ final class JsonCursor {
         return (int) ((((flags & -flags) >>> 7) * 0x0001020304050607L) >>> 56);
     }
 
-    /** A field name with escapes is the tree path's; other UTF-8 is checked, and never matches a name Vigil reads. */
+    /**
+     * A field name with escapes is the tree path's; other UTF-8 is checked, and never matches a name Vigil reads. The
+     * name's first word, which the scan reads anyway, is kept: {@link #nameIs} and {@link #nameHash} need no other
+     * read for most names.
+     */
     private void readName() {
+        byte[] b = buf;
         int start = pos + 1;
-        int i = plainEnd(start);
-        while (i < end && buf[i] < 0) {
+        int i;
+        long first;
+        if (start + 8 <= end) {
+            first = (long) LONGS.get(b, start);
+            long found = specialBytes(first);
+            i = found != 0 ? start + firstFlaggedByte(found) : plainEnd(start + 8);
+        } else {
+            i = plainEnd(start);
+            first = 0;
+            for (int k = Math.min(i, start + 8) - 1; k >= start; k--) {
+                first = first << 8 | (b[k] & 0xFF);
+            }
+        }
+        while (i < end && b[i] < 0) {
             i = plainEnd(utf8SequenceEnd(i));
         }
-        if (i >= end || buf[i] != '"' || i - start > MAX_NAME_LENGTH) {
+        if (i >= end || b[i] != '"' || i - start > MAX_NAME_LENGTH) {
             throw NotStreamable.INSTANCE;
         }
+        int length = i - start;
         nameStart = start;
-        nameLength = i - start;
+        nameLength = length;
+        nameHead = length >= 8 ? first : first & ((1L << (length << 3)) - 1);
         pos = i + 1;
     }
 
-    /** Whether the field name last read is {@code name}; small, for C1 to inline the length test. */
+    /**
+     * Whether the field name last read is {@code name}; small, for C1 to inline. A name of fewer than eight bytes is
+     * its head word: its bytes are never zero (control characters end a name), so the zero padding fixes its length.
+     */
     boolean nameIs(FieldName name) {
-        return name.bytes.length == nameLength && sameName(name);
+        return name.head == nameHead && (nameLength < 8 || sameLongName(name));
     }
 
-    /** Compares eight bytes at a time: the head and tail words cover names up to 16 bytes, longer ones also the middle. */
-    private boolean sameName(FieldName name) {
-        byte[] b = buf;
-        int at = nameStart;
+    /** The rest of the comparison for a name of eight bytes or more, whose head words are equal: eight bytes at a time. */
+    private boolean sameLongName(FieldName name) {
         int n = nameLength;
-        if (at + 8 > end) {
-            for (int k = 0; k < n; k++) {
-                if (b[at + k] != name.bytes[k]) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        if ((((long) LONGS.get(b, at) ^ name.head) & name.mask) != 0) {
+        if (name.length != n) {
             return false;
         }
-        if (n <= 8) {
-            return true;
-        }
+        byte[] b = buf;
+        int at = nameStart;
         if ((long) LONGS.get(b, at + n - 8) != name.tail) {
             return false;
         }
@@ -274,18 +294,12 @@ final class JsonCursor {
 
     /** A hash of the field name last read, as {@link #hash} computes it. */
     int nameHash() {
-        return hash(buf, nameStart, nameLength);
+        return hash(nameHead, nameLength);
     }
 
-    /** A cheap hash of a name from its length and three of its bytes (the names of one object differ there). */
-    static int hash(byte[] name, int offset, int length) {
-        if (length == 0) {
-            return 0;
-        }
-        int h = length * 31 + name[offset];
-        h = h * 31 + name[offset + (length >> 1)];
-        h = h * 31 + name[offset + length - 1];
-        return h ^ (h >>> 7);
+    /** A hash of a name from its length and head word (the names of one object differ there, or in length). */
+    static int hash(long head, int length) {
+        return (int) (((head ^ length) * 0x9E3779B97F4A7C15L) >>> 32);
     }
 
     /** The field name last read, as a String (for the rare objects whose names are data, such as a tag map). */

@@ -1,6 +1,7 @@
 package dev.vigil.ingest;
 
 import static dev.vigil.ingest.GuardDutyNames.*;
+import static dev.vigil.ingest.TokenValues.append;
 import static dev.vigil.ingest.TokenValues.array;
 import static dev.vigil.ingest.TokenValues.object;
 import static dev.vigil.ingest.TokenValues.objectOrNull;
@@ -16,10 +17,13 @@ import dev.vigil.finding.Resource;
 import dev.vigil.finding.ResourceRef;
 import dev.vigil.finding.S3Bucket;
 import dev.vigil.finding.SecurityGroup;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@link GuardDutyMapper#resource} on the record's bytes ({@link JsonCursor}): the finding's {@code resource} object.
@@ -120,10 +124,9 @@ final class StreamedResource {
                 }
                 case S3_BUCKET_DETAILS -> {
                     if (array(c)) {
-                        buckets = new ArrayList<>(1);
                         while (c.nextElement()) {
                             String[] v = strictTexts(c, BUCKET);
-                            buckets.add(new S3Bucket(v[0], v[1], v[2]));
+                            buckets = append(buckets, new S3Bucket(v[0], v[1], v[2]));
                         }
                     }
                 }
@@ -164,22 +167,22 @@ final class StreamedResource {
             }
         }
         // the same order as GuardDutyMapper.others, whatever the order of the fields
-        List<ResourceRef> others = new ArrayList<>(2);
-        addIfPresent(others, eks);
-        addIfPresent(others, workload);
-        addIfPresent(others, ecs);
-        addIfPresent(others, task);
-        addIfPresent(others, container);
-        addIfPresent(others, rds);
-        addIfPresent(others, lambda);
-        others.addAll(volumes);
+        List<ResourceRef> others = List.of();
+        others = addIfPresent(others, eks);
+        others = addIfPresent(others, workload);
+        others = addIfPresent(others, ecs);
+        others = addIfPresent(others, task);
+        others = addIfPresent(others, container);
+        others = addIfPresent(others, rds);
+        others = addIfPresent(others, lambda);
+        for (ResourceRef volume : volumes) {
+            others = append(others, volume);
+        }
         return new Resource(resourceType, instance, accessKey, buckets, others);
     }
 
-    private static void addIfPresent(List<ResourceRef> others, ResourceRef ref) {
-        if (ref != null) {
-            others.add(ref);
-        }
+    private static List<ResourceRef> addIfPresent(List<ResourceRef> others, ResourceRef ref) {
+        return ref == null ? others : append(others, ref);
     }
 
     /** An array element the tree path reads field by field: only an object reads the same. */
@@ -245,10 +248,9 @@ final class StreamedResource {
             seen = once(seen, 0);
             volumes = List.of();
             if (array(c)) {
-                volumes = new ArrayList<>(1);
                 while (c.nextElement()) {
                     String[] v = strictTexts(c, VOLUME);
-                    volumes.add(new ResourceRef("EBSVolume", v[0], v[1]));
+                    volumes = append(volumes, new ResourceRef("EBSVolume", v[0], v[1]));
                 }
             }
         }
@@ -276,10 +278,9 @@ final class StreamedResource {
                 case NETWORK_INTERFACES -> {
                     interfaces = List.of();
                     if (array(c)) {
-                        interfaces = new ArrayList<>(1);
                         while (c.nextElement()) {
                             strictObject(c);
-                            interfaces.add(networkInterface(c));
+                            interfaces = append(interfaces, networkInterface(c));
                         }
                     }
                 }
@@ -296,7 +297,7 @@ final class StreamedResource {
             c.readNull();
             return Map.of();
         }
-        Map<String, String> map = new LinkedHashMap<>();
+        ReadTags map = new ReadTags();
         if (first == '[') {
             c.enter();
             while (c.nextElement()) {
@@ -305,7 +306,7 @@ final class StreamedResource {
                 }
                 String[] tag = texts(c, TAG);
                 if (tag[0] != null) {
-                    map.put(tag[0], tag[1] == null ? "" : tag[1]);
+                    map.add(tag[0], tag[1] == null ? "" : tag[1]);
                 }
             }
         } else if (first == '{') {
@@ -313,12 +314,40 @@ final class StreamedResource {
             while (c.nextField()) {
                 String name = c.name();
                 String value = text(c);
-                map.put(name, value == null ? "" : value);
+                map.add(name, value == null ? "" : value);
             }
         } else {
             c.skipValue();
         }
         return map;
+    }
+
+    /**
+     * The tags as read, in order, a repeated key as often as it came: only for {@link Instance}, which copies them into
+     * a {@code LinkedHashMap} of its own, where a repeated key keeps its first place and takes its last value, as in a
+     * map built here. A map built here too had every tag hashed and linked twice.
+     */
+    private static final class ReadTags extends AbstractMap<String, String> {
+        private final List<Entry<String, String>> entries = new ArrayList<>(16);
+
+        void add(String key, String value) {
+            entries.add(Map.entry(key, value));
+        }
+
+        @Override
+        public Set<Entry<String, String>> entrySet() {
+            return new AbstractSet<>() {
+                @Override
+                public Iterator<Entry<String, String>> iterator() {
+                    return entries.iterator();
+                }
+
+                @Override
+                public int size() {
+                    return entries.size();
+                }
+            };
+        }
     }
 
     private static NetworkInterface networkInterface(JsonCursor c) {
@@ -338,12 +367,11 @@ final class StreamedResource {
                 case PRIVATE_IP_ADDRESSES -> {
                     privateIps = List.of();
                     if (array(c)) {
-                        privateIps = new ArrayList<>(1);
                         while (c.nextElement()) {
                             if (object(c)) {
                                 String ip = texts(c, PRIVATE_ADDRESS)[0];
                                 if (ip != null) {
-                                    privateIps.add(ip);
+                                    privateIps = append(privateIps, ip);
                                 }
                             }
                         }
@@ -355,10 +383,9 @@ final class StreamedResource {
                 case SECURITY_GROUPS -> {
                     groups = List.of();
                     if (array(c)) {
-                        groups = new ArrayList<>(1);
                         while (c.nextElement()) {
                             String[] v = strictTexts(c, GROUP);
-                            groups.add(new SecurityGroup(v[0], v[1]));
+                            groups = append(groups, new SecurityGroup(v[0], v[1]));
                         }
                     }
                 }

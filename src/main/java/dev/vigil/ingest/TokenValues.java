@@ -2,6 +2,8 @@ package dev.vigil.ingest;
 
 import dev.vigil.finding.FindingType;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reads the value at a {@link JsonCursor} the way {@link Values}, {@link Timestamps} and {@link GuardDutyMapper} read
@@ -195,6 +197,29 @@ final class TokenValues {
         }
         c.skipValue();
         return false;
+    }
+
+    /**
+     * {@code list} with {@code element} (not null) added; start from {@code List.of()}. Most lists of a finding hold one
+     * element: that one becomes {@code List.of(element)}, which the model's {@code List.copyOf} keeps as it is, where
+     * an {@code ArrayList} (and its array) would be built only to be copied.
+     */
+    static <E> List<E> append(List<E> list, E element) {
+        switch (list.size()) {
+            case 0 -> {
+                return List.of(element);
+            }
+            case 1 -> {
+                List<E> grown = new ArrayList<>(4);
+                grown.add(list.get(0));
+                grown.add(element);
+                return grown;
+            }
+            default -> {
+                list.add(element);
+                return list;
+            }
+        }
     }
 
     /**

@@ -121,14 +121,30 @@ final class JsonCursor {
      * and the cursor at its value, false once past the object's closing brace.
      */
     boolean nextField() {
-        int b = nextMember((byte) '}');
-        if (b == CLOSED) {
+        byte b = significant();
+        if (b == '}') {
+            pos++;
+            first = false;
             return false;
+        }
+        if (first) {
+            first = false;
+        } else if (b == ',') {
+            pos++;
+            b = significant();
+        } else {
+            throw NotStreamable.INSTANCE;
         }
         if (b != '"') {
             throw NotStreamable.INSTANCE;
         }
         readName();
+        // compact JSON: the colon, then the value's first byte
+        int i = pos;
+        if (i + 1 < end && buf[i] == ':' && buf[i + 1] > ' ') {
+            pos = i + 1;
+            return true;
+        }
         if (significant() != ':') {
             throw NotStreamable.INSTANCE;
         }
@@ -241,7 +257,17 @@ final class JsonCursor {
         int start = pos + 1;
         int i;
         long first;
-        if (start + 8 <= end) {
+        if (start + 16 <= end) {
+            // most names end within two words: no call to scan them
+            first = (long) LONGS.get(b, start);
+            long found = specialBytes(first);
+            if (found != 0) {
+                i = start + firstFlaggedByte(found);
+            } else {
+                found = specialBytes((long) LONGS.get(b, start + 8));
+                i = found != 0 ? start + 8 + firstFlaggedByte(found) : plainEnd(start + 16);
+            }
+        } else if (start + 8 <= end) {
             first = (long) LONGS.get(b, start);
             long found = specialBytes(first);
             i = found != 0 ? start + firstFlaggedByte(found) : plainEnd(start + 8);

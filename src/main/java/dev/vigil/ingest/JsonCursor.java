@@ -340,7 +340,15 @@ final class JsonCursor {
 
     private void skipValue(int depth) {
         switch (peek()) {
-            case '"' -> skipString();
+            case '"' -> {
+                // a plain string (most are) ends at the first byte the scan stops at: no call to skipString
+                int close = plainEnd(pos + 1);
+                if (close < end && buf[close] == '"') {
+                    pos = close + 1;
+                } else {
+                    skipString();
+                }
+            }
             case '{' -> {
                 checkDepth(depth);
                 enter();
@@ -427,12 +435,16 @@ final class JsonCursor {
     }
 
     /**
-     * The string at the cursor as {@link Values#text} reads it: null for blank text. Plain ASCII is blank only when it
-     * is all spaces (the other whitespace characters are escaped or control characters), so the check rarely looks
-     * past the first byte.
+     * The string or null at the cursor as {@link Values#text} reads it: null for JSON null and blank text; any other
+     * value is the tree path's. Plain ASCII is blank only when it is all spaces (the other whitespace characters are
+     * escaped or control characters), so the check rarely looks past the first byte.
      */
     String textOrNull() {
         int start = pos + 1;
+        if (start > end || buf[pos] != '"') {
+            readNull();
+            return null;
+        }
         int i = plainEnd(start);
         if (i < end && buf[i] == '"') {
             pos = i + 1;

@@ -110,6 +110,34 @@ final class JsonCursor {
         return buf[pos];
     }
 
+    /**
+     * Whether the eight bytes at the cursor are {@code word} ({@link #word}): a cheap test for the compact JSON a mapper
+     * expects next. The cursor does not move.
+     */
+    boolean at(long word) {
+        int i = pos;
+        return i + 8 <= end && (long) LONGS.get(buf, i) == word;
+    }
+
+    /** Whether the eight bytes at the cursor are {@code word} and the byte after them is {@code then}. */
+    boolean at(long word, byte then) {
+        return at(word) && pos + 8 < end && buf[pos + 8] == then;
+    }
+
+    /** Moves {@code count} bytes on, over bytes {@link #at} has seen. */
+    void skip(int count) {
+        pos += count;
+    }
+
+    /** The little-endian word of eight ASCII characters, for {@link #at}. */
+    static long word(String eight) {
+        byte[] bytes = eight.getBytes(StandardCharsets.US_ASCII);
+        if (bytes.length != 8) {
+            throw new IllegalArgumentException(eight);
+        }
+        return (long) LONGS.get(bytes, 0);
+    }
+
     /** Steps into the object or array at the cursor (its first byte is checked by the caller). */
     void enter() {
         pos++;

@@ -89,6 +89,9 @@ final class StreamedResource {
     private static final Key[] PRIVATE_ADDRESS = {PRIVATE_IP_ADDRESS};
     private static final Key[] GROUP = {GROUP_ID, GROUP_NAME};
     private static final Key[] TAG = {KEY, VALUE};
+    /** A tag's opening brace and key name up to its value's opening quote, and its value name up to the colon. */
+    private static final long COMPACT_KEY = JsonCursor.word("{\"key\":\"");
+    private static final long COMPACT_VALUE = JsonCursor.word(",\"value\"");
 
     private StreamedResource() {
     }
@@ -301,11 +304,8 @@ final class StreamedResource {
         if (first == '[') {
             c.enter();
             while (c.nextElement()) {
-                if (!object(c)) {
-                    continue;
-                }
-                String[] tag = texts(c, TAG);
-                if (tag[0] != null) {
+                String[] tag = tag(c);
+                if (tag != null && tag[0] != null) {
                     map.add(tag[0], tag[1] == null ? "" : tag[1]);
                 }
             }
@@ -320,6 +320,32 @@ final class StreamedResource {
             c.skipValue();
         }
         return map;
+    }
+
+    /**
+     * One element of a tag list: its key and value as {@link TokenValues#texts} reads them, null when it is not an
+     * object. Most are compact {@code {"key":"..","value":".."}}, whose names and punctuation two word tests check here
+     * instead of reading them field by field (a finding has a dozen tags); anything else is read field by field from
+     * where the tests stop.
+     */
+    private static String[] tag(JsonCursor c) {
+        if (!c.at(COMPACT_KEY)) {
+            return object(c) ? texts(c, TAG) : null;
+        }
+        c.skip(7);
+        String[] tag = new String[2];
+        tag[0] = text(c);
+        if (!c.at(COMPACT_VALUE, (byte) ':')) {
+            return texts(c, TAG, tag, 1);
+        }
+        c.skip(9);
+        c.skipWhitespace();
+        tag[1] = text(c);
+        if (c.peek() != '}') {
+            return texts(c, TAG, tag, 3);
+        }
+        c.skip(1);
+        return tag;
     }
 
     /**

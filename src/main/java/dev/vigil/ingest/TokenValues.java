@@ -220,8 +220,11 @@ final class TokenValues {
      * fields are skipped. Returns the values in the order of {@code keys}.
      */
     static String[] texts(JsonCursor c, Key[] keys) {
-        String[] values = new String[keys.length];
-        long seen = 0;
+        return texts(c, keys, new String[keys.length], 0);
+    }
+
+    /** {@link #texts} for an object some of whose fields were read already: {@code values}, marked in {@code seen}. */
+    static String[] texts(JsonCursor c, Key[] keys, String[] values, long seen) {
         while (c.nextField()) {
             int index = indexOf(keys, c);
             if (index < 0) {

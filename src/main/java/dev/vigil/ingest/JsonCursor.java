@@ -555,27 +555,48 @@ final class JsonCursor {
 
     /**
      * The string at the cursor when its text contains {@code word} (ASCII letters), else null; only such strings are
-     * decoded. An escape never stands for a letter except {@code \}{@code u}, so without one the raw bytes tell.
+     * decoded. An escape never stands for a letter except {@code \}{@code u}, so without one the raw bytes tell. One
+     * pass over the bytes checks the string as {@link #skipString} does and looks for the word: the JSON text GuardDuty
+     * repeats in additionalInfo has an escape every few bytes, which cut a word scan short, and a second pass read
+     * every byte again.
      */
     String stringContaining(byte[] word) {
-        int start = pos;
-        skipString();
-        int stop = pos;
-        boolean unicodeEscape = false;
-        boolean found = false;
         byte[] b = buf;
-        for (int i = start + 1; i < stop - 1; i++) {
+        int start = pos;
+        byte letter = word[0];
+        boolean candidate = false;
+        int i = start + 1;
+        while (true) {
+            if (i >= end) {
+                throw NotStreamable.INSTANCE;
+            }
             byte c = b[i];
-            if (c == '\\' && b[i + 1] == 'u') {
-                unicodeEscape = true;
-            } else if (c == word[0] && !found && stop - 1 - i >= word.length) {
-                found = matches(i, word);
+            if (c == '"') {
+                break;
+            }
+            if (c == '\\') {
+                escaped(i);
+                if (b[i + 1] == 'u') {
+                    candidate = true;
+                    i += 6;
+                } else {
+                    i += 2;
+                }
+            } else if (c < 0) {
+                i = utf8SequenceEnd(i);
+            } else if (c < 0x20) {
+                throw NotStreamable.INSTANCE;
+            } else {
+                if (c == letter && !candidate && end - i >= word.length && matches(i, word)) {
+                    candidate = true;
+                }
+                i++;
             }
         }
-        if (!found && !unicodeEscape) {
+        if (!candidate) {
+            pos = i + 1;
             return null;
         }
-        pos = start;
         String text = string();
         return text.contains(new String(word, StandardCharsets.ISO_8859_1)) ? text : null;
     }

@@ -34,7 +34,7 @@ final class FieldIndex<E extends Enum<E>> {
 
     private void put(String name, E field) {
         FieldName bytes = FieldName.of(name);
-        int slot = JsonCursor.hash(bytes.bytes, 0, bytes.bytes.length) & mask;
+        int slot = bytes.hash & mask;
         while (names[slot] != null) {
             slot = (slot + 1) & mask;
         }

@@ -10,18 +10,20 @@ import java.nio.charset.StandardCharsets;
 final class FieldName {
 
     final byte[] bytes;
+    final int length;
     /** The first eight bytes, zero-padded when the name is shorter. */
     final long head;
     /** The last eight bytes, for a name of eight bytes or more. */
     final long tail;
-    /** The bits of {@link #head} that hold the name when it is shorter than eight bytes. */
-    final long mask;
+    /** {@link JsonCursor#hash} of the name. */
+    final int hash;
 
     private FieldName(byte[] bytes) {
         this.bytes = bytes;
+        this.length = bytes.length;
         this.head = word(bytes, 0);
         this.tail = bytes.length >= 8 ? word(bytes, bytes.length - 8) : 0;
-        this.mask = bytes.length >= 8 ? -1L : (1L << (8 * bytes.length)) - 1;
+        this.hash = JsonCursor.hash(head, length);
     }
 
     static FieldName of(String name) {

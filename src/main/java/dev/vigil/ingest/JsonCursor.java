@@ -48,6 +48,8 @@ final class JsonCursor {
     private boolean first;
     private int nameStart;
     private int nameLength;
+    /** The name's first eight bytes as a little-endian word, zero-padded when it is shorter (see {@link FieldName}). */
+    private long nameHead;
     private int numberStart;
     private int numberLength;
 
@@ -108,6 +110,34 @@ final class JsonCursor {
         return buf[pos];
     }
 
+    /**
+     * Whether the eight bytes at the cursor are {@code word} ({@link #word}): a cheap test for the compact JSON a mapper
+     * expects next. The cursor does not move.
+     */
+    boolean at(long word) {
+        int i = pos;
+        return i + 8 <= end && (long) LONGS.get(buf, i) == word;
+    }
+
+    /** Whether the eight bytes at the cursor are {@code word} and the byte after them is {@code then}. */
+    boolean at(long word, byte then) {
+        return at(word) && pos + 8 < end && buf[pos + 8] == then;
+    }
+
+    /** Moves {@code count} bytes on, over bytes {@link #at} has seen. */
+    void skip(int count) {
+        pos += count;
+    }
+
+    /** The little-endian word of eight ASCII characters, for {@link #at}. */
+    static long word(String eight) {
+        byte[] bytes = eight.getBytes(StandardCharsets.US_ASCII);
+        if (bytes.length != 8) {
+            throw new IllegalArgumentException(eight);
+        }
+        return (long) LONGS.get(bytes, 0);
+    }
+
     /** Steps into the object or array at the cursor (its first byte is checked by the caller). */
     void enter() {
         pos++;
@@ -119,14 +149,30 @@ final class JsonCursor {
      * and the cursor at its value, false once past the object's closing brace.
      */
     boolean nextField() {
-        int b = nextMember((byte) '}');
-        if (b == CLOSED) {
+        byte b = significant();
+        if (b == '}') {
+            pos++;
+            first = false;
             return false;
+        }
+        if (first) {
+            first = false;
+        } else if (b == ',') {
+            pos++;
+            b = significant();
+        } else {
+            throw NotStreamable.INSTANCE;
         }
         if (b != '"') {
             throw NotStreamable.INSTANCE;
         }
         readName();
+        // compact JSON: the colon, then the value's first byte
+        int i = pos;
+        if (i + 1 < end && buf[i] == ':' && buf[i + 1] > ' ') {
+            pos = i + 1;
+            return true;
+        }
         if (significant() != ':') {
             throw NotStreamable.INSTANCE;
         }
@@ -192,12 +238,7 @@ final class JsonCursor {
         int i = from;
         int limit = end - 8;
         while (i <= limit) {
-            long word = (long) LONGS.get(b, i);
-            long quote = word ^ 0x2222222222222222L;
-            long backslash = word ^ 0x5C5C5C5C5C5C5C5CL;
-            // a byte below 0x20 borrows in word - 0x20..; a byte from 0x80 on has its high bit set already
-            long found = ((quote - ONES) & ~quote | (backslash - ONES) & ~backslash
-                    | (word - 0x2020202020202020L) | word) & HIGH_BITS;
+            long found = specialBytes((long) LONGS.get(b, i));
             if (found != 0) {
                 return i + firstFlaggedByte(found);
             }
@@ -214,6 +255,18 @@ final class JsonCursor {
     }
 
     /**
+     * The high bit of each byte of {@code word} that ends a run of plain string bytes (see {@link #plainEnd}), with
+     * perhaps some of the bytes after the first such byte (borrows): only the lowest flag is exact.
+     */
+    private static long specialBytes(long word) {
+        long quote = word ^ 0x2222222222222222L;
+        long backslash = word ^ 0x5C5C5C5C5C5C5C5CL;
+        // a byte below 0x20 borrows in word - 0x20..; a byte from 0x80 on has its high bit set already
+        return ((quote - ONES) & ~quote | (backslash - ONES) & ~backslash | (word - 0x2020202020202020L) | word)
+                & HIGH_BITS;
+    }
+
+    /**
      * The index (0 to 7) of the lowest byte whose high bit is set in {@code flags} (only high bits set): the lowest
      * flag, shifted to bit 0 of its byte, times 0x0001..07 puts the index in the top byte. C1 does not compile
      * {@code Long.numberOfTrailingZeros} to one instruction.
@@ -222,45 +275,66 @@ final class JsonCursor {
         return (int) ((((flags & -flags) >>> 7) * 0x0001020304050607L) >>> 56);
     }
 
-    /** A field name with escapes is the tree path's; other UTF-8 is checked, and never matches a name Vigil reads. */
+    /**
+     * A field name with escapes is the tree path's; other UTF-8 is checked, and never matches a name Vigil reads. The
+     * name's first word, which the scan reads anyway, is kept: {@link #nameIs} and {@link #nameHash} need no other
+     * read for most names.
+     */
     private void readName() {
+        byte[] b = buf;
         int start = pos + 1;
-        int i = plainEnd(start);
-        while (i < end && buf[i] < 0) {
+        int i;
+        long first;
+        if (start + 16 <= end) {
+            // most names end within two words: no call to scan them
+            first = (long) LONGS.get(b, start);
+            long found = specialBytes(first);
+            if (found != 0) {
+                i = start + firstFlaggedByte(found);
+            } else {
+                found = specialBytes((long) LONGS.get(b, start + 8));
+                i = found != 0 ? start + 8 + firstFlaggedByte(found) : plainEnd(start + 16);
+            }
+        } else if (start + 8 <= end) {
+            first = (long) LONGS.get(b, start);
+            long found = specialBytes(first);
+            i = found != 0 ? start + firstFlaggedByte(found) : plainEnd(start + 8);
+        } else {
+            i = plainEnd(start);
+            first = 0;
+            for (int k = Math.min(i, start + 8) - 1; k >= start; k--) {
+                first = first << 8 | (b[k] & 0xFF);
+            }
+        }
+        while (i < end && b[i] < 0) {
             i = plainEnd(utf8SequenceEnd(i));
         }
-        if (i >= end || buf[i] != '"' || i - start > MAX_NAME_LENGTH) {
+        if (i >= end || b[i] != '"' || i - start > MAX_NAME_LENGTH) {
             throw NotStreamable.INSTANCE;
         }
+        int length = i - start;
         nameStart = start;
-        nameLength = i - start;
+        nameLength = length;
+        nameHead = length >= 8 ? first : first & ((1L << (length << 3)) - 1);
         pos = i + 1;
     }
 
-    /** Whether the field name last read is {@code name}; small, for C1 to inline the length test. */
+    /**
+     * Whether the field name last read is {@code name}; small, for C1 to inline. A name of fewer than eight bytes is
+     * its head word: its bytes are never zero (control characters end a name), so the zero padding fixes its length.
+     */
     boolean nameIs(FieldName name) {
-        return name.bytes.length == nameLength && sameName(name);
+        return name.head == nameHead && (nameLength < 8 || sameLongName(name));
     }
 
-    /** Compares eight bytes at a time: the head and tail words cover names up to 16 bytes, longer ones also the middle. */
-    private boolean sameName(FieldName name) {
-        byte[] b = buf;
-        int at = nameStart;
+    /** The rest of the comparison for a name of eight bytes or more, whose head words are equal: eight bytes at a time. */
+    private boolean sameLongName(FieldName name) {
         int n = nameLength;
-        if (at + 8 > end) {
-            for (int k = 0; k < n; k++) {
-                if (b[at + k] != name.bytes[k]) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        if ((((long) LONGS.get(b, at) ^ name.head) & name.mask) != 0) {
+        if (name.length != n) {
             return false;
         }
-        if (n <= 8) {
-            return true;
-        }
+        byte[] b = buf;
+        int at = nameStart;
         if ((long) LONGS.get(b, at + n - 8) != name.tail) {
             return false;
         }
@@ -274,18 +348,12 @@ final class JsonCursor {
 
     /** A hash of the field name last read, as {@link #hash} computes it. */
     int nameHash() {
-        return hash(buf, nameStart, nameLength);
+        return hash(nameHead, nameLength);
     }
 
-    /** A cheap hash of a name from its length and three of its bytes (the names of one object differ there). */
-    static int hash(byte[] name, int offset, int length) {
-        if (length == 0) {
-            return 0;
-        }
-        int h = length * 31 + name[offset];
-        h = h * 31 + name[offset + (length >> 1)];
-        h = h * 31 + name[offset + length - 1];
-        return h ^ (h >>> 7);
+    /** A hash of a name from its length and head word (the names of one object differ there, or in length). */
+    static int hash(long head, int length) {
+        return (int) (((head ^ length) * 0x9E3779B97F4A7C15L) >>> 32);
     }
 
     /** The field name last read, as a String (for the rare objects whose names are data, such as a tag map). */
@@ -300,7 +368,15 @@ final class JsonCursor {
 
     private void skipValue(int depth) {
         switch (peek()) {
-            case '"' -> skipString();
+            case '"' -> {
+                // a plain string (most are) ends at the first byte the scan stops at: no call to skipString
+                int close = plainEnd(pos + 1);
+                if (close < end && buf[close] == '"') {
+                    pos = close + 1;
+                } else {
+                    skipString();
+                }
+            }
             case '{' -> {
                 checkDepth(depth);
                 enter();
@@ -387,12 +463,16 @@ final class JsonCursor {
     }
 
     /**
-     * The string at the cursor as {@link Values#text} reads it: null for blank text. Plain ASCII is blank only when it
-     * is all spaces (the other whitespace characters are escaped or control characters), so the check rarely looks
-     * past the first byte.
+     * The string or null at the cursor as {@link Values#text} reads it: null for JSON null and blank text; any other
+     * value is the tree path's. Plain ASCII is blank only when it is all spaces (the other whitespace characters are
+     * escaped or control characters), so the check rarely looks past the first byte.
      */
     String textOrNull() {
         int start = pos + 1;
+        if (start > end || buf[pos] != '"') {
+            readNull();
+            return null;
+        }
         int i = plainEnd(start);
         if (i < end && buf[i] == '"') {
             pos = i + 1;
@@ -475,27 +555,48 @@ final class JsonCursor {
 
     /**
      * The string at the cursor when its text contains {@code word} (ASCII letters), else null; only such strings are
-     * decoded. An escape never stands for a letter except {@code \}{@code u}, so without one the raw bytes tell.
+     * decoded. An escape never stands for a letter except {@code \}{@code u}, so without one the raw bytes tell. One
+     * pass over the bytes checks the string as {@link #skipString} does and looks for the word: the JSON text GuardDuty
+     * repeats in additionalInfo has an escape every few bytes, which cut a word scan short, and a second pass read
+     * every byte again.
      */
     String stringContaining(byte[] word) {
-        int start = pos;
-        skipString();
-        int stop = pos;
-        boolean unicodeEscape = false;
-        boolean found = false;
         byte[] b = buf;
-        for (int i = start + 1; i < stop - 1; i++) {
+        int start = pos;
+        byte letter = word[0];
+        boolean candidate = false;
+        int i = start + 1;
+        while (true) {
+            if (i >= end) {
+                throw NotStreamable.INSTANCE;
+            }
             byte c = b[i];
-            if (c == '\\' && b[i + 1] == 'u') {
-                unicodeEscape = true;
-            } else if (c == word[0] && !found && stop - 1 - i >= word.length) {
-                found = matches(i, word);
+            if (c == '"') {
+                break;
+            }
+            if (c == '\\') {
+                escaped(i);
+                if (b[i + 1] == 'u') {
+                    candidate = true;
+                    i += 6;
+                } else {
+                    i += 2;
+                }
+            } else if (c < 0) {
+                i = utf8SequenceEnd(i);
+            } else if (c < 0x20) {
+                throw NotStreamable.INSTANCE;
+            } else {
+                if (c == letter && !candidate && end - i >= word.length && matches(i, word)) {
+                    candidate = true;
+                }
+                i++;
             }
         }
-        if (!found && !unicodeEscape) {
+        if (!candidate) {
+            pos = i + 1;
             return null;
         }
-        pos = start;
         String text = string();
         return text.contains(new String(word, StandardCharsets.ISO_8859_1)) ? text : null;
     }

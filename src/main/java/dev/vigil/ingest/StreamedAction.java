@@ -1,6 +1,7 @@
 package dev.vigil.ingest;
 
 import static dev.vigil.ingest.GuardDutyNames.*;
+import static dev.vigil.ingest.TokenValues.append;
 import static dev.vigil.ingest.TokenValues.array;
 import static dev.vigil.ingest.TokenValues.bool;
 import static dev.vigil.ingest.TokenValues.integer;
@@ -65,6 +66,7 @@ final class StreamedAction {
         }
     }
 
+    private static final int KIND_COUNT = Kind.values().length;
     private static final FieldIndex<Kind> KINDS = FieldIndex.of(Kind.class, k -> k.key, Kind.OTHER);
     private static final FieldIndex<Field> FIELDS = FieldIndex.of(Field.class, f -> f.key, Field.OTHER);
     private static final FieldIndex<RemoteField> REMOTE_FIELDS = FieldIndex.of(RemoteField.class, f -> f.key, RemoteField.OTHER);
@@ -118,8 +120,8 @@ final class StreamedAction {
             return new Action.None();
         }
         String actionType = null;
-        Details[] known = new Details[Kind.values().length];
-        List<Details> children = new ArrayList<>(2);
+        Details[] known = new Details[KIND_COUNT];
+        List<Details> children = List.of();
         List<String> otherNames = null;
         int fields = 0;
         long seen = 0;
@@ -140,14 +142,14 @@ final class StreamedAction {
                 }
                 otherNames.add(name);
                 if (object(c)) {
-                    children.add(details(c));
+                    children = append(children, details(c));
                 }
                 continue;
             }
             seen = once(seen, kind.ordinal());
             if (objectOrNull(c)) {
                 known[kind.ordinal()] = details(c);
-                children.add(known[kind.ordinal()]);
+                children = append(children, known[kind.ordinal()]);
             }
         }
         if (fields == 0) {
@@ -234,10 +236,9 @@ final class StreamedAction {
                 case PORT_PROBE_DETAILS -> {
                     d.probes = List.of();
                     if (array(c)) {
-                        d.probes = new ArrayList<>(1);
                         while (c.nextElement()) {
                             strictObject(c);
-                            d.probes.add(details(c));
+                            d.probes = append(d.probes, details(c));
                         }
                     }
                 }

@@ -1,6 +1,7 @@
 package dev.vigil.ingest;
 
 import static dev.vigil.ingest.GuardDutyNames.*;
+import static dev.vigil.ingest.TokenValues.append;
 import static dev.vigil.ingest.TokenValues.array;
 import static dev.vigil.ingest.TokenValues.object;
 import static dev.vigil.ingest.TokenValues.objectOrNull;
@@ -16,8 +17,7 @@ import dev.vigil.finding.Resource;
 import dev.vigil.finding.ResourceRef;
 import dev.vigil.finding.S3Bucket;
 import dev.vigil.finding.SecurityGroup;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import dev.vigil.finding.Tags;
 import java.util.List;
 import java.util.Map;
 
@@ -85,6 +85,9 @@ final class StreamedResource {
     private static final Key[] PRIVATE_ADDRESS = {PRIVATE_IP_ADDRESS};
     private static final Key[] GROUP = {GROUP_ID, GROUP_NAME};
     private static final Key[] TAG = {KEY, VALUE};
+    /** A tag's opening brace and key name up to its value's opening quote, and its value name up to the colon. */
+    private static final long COMPACT_KEY = JsonCursor.word("{\"key\":\"");
+    private static final long COMPACT_VALUE = JsonCursor.word(",\"value\"");
 
     private StreamedResource() {
     }
@@ -120,10 +123,9 @@ final class StreamedResource {
                 }
                 case S3_BUCKET_DETAILS -> {
                     if (array(c)) {
-                        buckets = new ArrayList<>(1);
                         while (c.nextElement()) {
                             String[] v = strictTexts(c, BUCKET);
-                            buckets.add(new S3Bucket(v[0], v[1], v[2]));
+                            buckets = append(buckets, new S3Bucket(v[0], v[1], v[2]));
                         }
                     }
                 }
@@ -164,22 +166,22 @@ final class StreamedResource {
             }
         }
         // the same order as GuardDutyMapper.others, whatever the order of the fields
-        List<ResourceRef> others = new ArrayList<>(2);
-        addIfPresent(others, eks);
-        addIfPresent(others, workload);
-        addIfPresent(others, ecs);
-        addIfPresent(others, task);
-        addIfPresent(others, container);
-        addIfPresent(others, rds);
-        addIfPresent(others, lambda);
-        others.addAll(volumes);
+        List<ResourceRef> others = List.of();
+        others = addIfPresent(others, eks);
+        others = addIfPresent(others, workload);
+        others = addIfPresent(others, ecs);
+        others = addIfPresent(others, task);
+        others = addIfPresent(others, container);
+        others = addIfPresent(others, rds);
+        others = addIfPresent(others, lambda);
+        for (ResourceRef volume : volumes) {
+            others = append(others, volume);
+        }
         return new Resource(resourceType, instance, accessKey, buckets, others);
     }
 
-    private static void addIfPresent(List<ResourceRef> others, ResourceRef ref) {
-        if (ref != null) {
-            others.add(ref);
-        }
+    private static List<ResourceRef> addIfPresent(List<ResourceRef> others, ResourceRef ref) {
+        return ref == null ? others : append(others, ref);
     }
 
     /** An array element the tree path reads field by field: only an object reads the same. */
@@ -245,10 +247,9 @@ final class StreamedResource {
             seen = once(seen, 0);
             volumes = List.of();
             if (array(c)) {
-                volumes = new ArrayList<>(1);
                 while (c.nextElement()) {
                     String[] v = strictTexts(c, VOLUME);
-                    volumes.add(new ResourceRef("EBSVolume", v[0], v[1]));
+                    volumes = append(volumes, new ResourceRef("EBSVolume", v[0], v[1]));
                 }
             }
         }
@@ -276,10 +277,9 @@ final class StreamedResource {
                 case NETWORK_INTERFACES -> {
                     interfaces = List.of();
                     if (array(c)) {
-                        interfaces = new ArrayList<>(1);
                         while (c.nextElement()) {
                             strictObject(c);
-                            interfaces.add(networkInterface(c));
+                            interfaces = append(interfaces, networkInterface(c));
                         }
                     }
                 }
@@ -296,15 +296,12 @@ final class StreamedResource {
             c.readNull();
             return Map.of();
         }
-        Map<String, String> map = new LinkedHashMap<>();
+        Tags.Builder map = new Tags.Builder();
         if (first == '[') {
             c.enter();
             while (c.nextElement()) {
-                if (!object(c)) {
-                    continue;
-                }
-                String[] tag = texts(c, TAG);
-                if (tag[0] != null) {
+                String[] tag = tag(c);
+                if (tag != null && tag[0] != null) {
                     map.put(tag[0], tag[1] == null ? "" : tag[1]);
                 }
             }
@@ -318,7 +315,34 @@ final class StreamedResource {
         } else {
             c.skipValue();
         }
-        return map;
+        // built as the Tags that Instance keeps: a repeated key keeps its first place and takes its last value
+        return map.build();
+    }
+
+    /**
+     * One element of a tag list: its key and value as {@link TokenValues#texts} reads them, null when it is not an
+     * object. Most are compact {@code {"key":"..","value":".."}}, whose names and punctuation two word tests check here
+     * instead of reading them field by field (a finding has a dozen tags); anything else is read field by field from
+     * where the tests stop.
+     */
+    private static String[] tag(JsonCursor c) {
+        if (!c.at(COMPACT_KEY)) {
+            return object(c) ? texts(c, TAG) : null;
+        }
+        c.skip(7);
+        String[] tag = new String[2];
+        tag[0] = text(c);
+        if (!c.at(COMPACT_VALUE, (byte) ':')) {
+            return texts(c, TAG, tag, 1);
+        }
+        c.skip(9);
+        c.skipWhitespace();
+        tag[1] = text(c);
+        if (c.peek() != '}') {
+            return texts(c, TAG, tag, 3);
+        }
+        c.skip(1);
+        return tag;
     }
 
     private static NetworkInterface networkInterface(JsonCursor c) {
@@ -338,12 +362,11 @@ final class StreamedResource {
                 case PRIVATE_IP_ADDRESSES -> {
                     privateIps = List.of();
                     if (array(c)) {
-                        privateIps = new ArrayList<>(1);
                         while (c.nextElement()) {
                             if (object(c)) {
                                 String ip = texts(c, PRIVATE_ADDRESS)[0];
                                 if (ip != null) {
-                                    privateIps.add(ip);
+                                    privateIps = append(privateIps, ip);
                                 }
                             }
                         }
@@ -355,10 +378,9 @@ final class StreamedResource {
                 case SECURITY_GROUPS -> {
                     groups = List.of();
                     if (array(c)) {
-                        groups = new ArrayList<>(1);
                         while (c.nextElement()) {
                             String[] v = strictTexts(c, GROUP);
-                            groups.add(new SecurityGroup(v[0], v[1]));
+                            groups = append(groups, new SecurityGroup(v[0], v[1]));
                         }
                     }
                 }

@@ -2,6 +2,8 @@ package dev.vigil.ingest;
 
 import dev.vigil.finding.FindingType;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reads the value at a {@link JsonCursor} the way {@link Values}, {@link Timestamps} and {@link GuardDutyMapper} read
@@ -23,16 +25,9 @@ final class TokenValues {
         return seen | mask;
     }
 
-    /** Text as {@link Values#text}: null for JSON null and blank text. */
+    /** Text as {@link Values#text}: null for JSON null and blank text (small, for C1 to inline). */
     static String text(JsonCursor c) {
-        return switch (c.peek()) {
-            case '"' -> c.textOrNull();
-            case 'n' -> {
-                c.readNull();
-                yield null;
-            }
-            default -> throw NotStreamable.INSTANCE;
-        };
+        return c.textOrNull();
     }
 
     /** As {@link Values#integer}. */
@@ -198,12 +193,38 @@ final class TokenValues {
     }
 
     /**
+     * {@code list} with {@code element} (not null) added; start from {@code List.of()}. Most lists of a finding hold one
+     * element: that one becomes {@code List.of(element)}, which the model's {@code List.copyOf} keeps as it is, where
+     * an {@code ArrayList} (and its array) would be built only to be copied.
+     */
+    static <E> List<E> append(List<E> list, E element) {
+        switch (list.size()) {
+            case 0 -> {
+                return List.of(element);
+            }
+            case 1 -> {
+                List<E> grown = new ArrayList<>(4);
+                grown.add(list.get(0));
+                grown.add(element);
+                return grown;
+            }
+            default -> {
+                list.add(element);
+                return list;
+            }
+        }
+    }
+
+    /**
      * Reads the object the cursor is in (just entered) for the text fields {@code keys}, in either spelling; other
      * fields are skipped. Returns the values in the order of {@code keys}.
      */
     static String[] texts(JsonCursor c, Key[] keys) {
-        String[] values = new String[keys.length];
-        long seen = 0;
+        return texts(c, keys, new String[keys.length], 0);
+    }
+
+    /** {@link #texts} for an object some of whose fields were read already: {@code values}, marked in {@code seen}. */
+    static String[] texts(JsonCursor c, Key[] keys, String[] values, long seen) {
         while (c.nextField()) {
             int index = indexOf(keys, c);
             if (index < 0) {

@@ -1,6 +1,7 @@
 package dev.vigil.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.vigil.finding.Finding;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +44,21 @@ class StreamingMapperTest {
         assertThat(finding.sourceFormat()).isEqualTo("eventbridge");
         assertThat(finding.raw().has("detail-type")).isFalse();
         assertThat(finding).isEqualTo(treeReading(event).only());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "[{\"key\":\"Name\",\"value\":\"web\"}]|[{\"key\":\"Name\",\"value\":\"web\"},{\"key\":\"team\",\"value\":\"a\"},"
+                    + "{\"key\":\"Name\",\"value\":\"db\"}]",
+            "[{\"key\":\"Name\",\"value\":\"web\"}]|{\"Name\":\"web\",\"team\":\"a\",\"Name\":\"db\"}"})
+    void aRepeatedTagKeyKeepsItsFirstPlaceAndTakesItsLastValue(String change) {
+        String[] parts = change.split("\\|", -1);
+        assertThat(FINDING).contains(parts[0]);
+        String record = FINDING.replace(parts[0], parts[1]) + "\n";
+        Finding finding = streamedReading(record).only();
+        assertThat(finding.document().keptAsBytes()).isTrue();
+        assertThat(finding.instance().orElseThrow().tags()).containsExactly(entry("Name", "db"), entry("team", "a"));
+        assertThat(finding).isEqualTo(treeReading(record).only());
     }
 
     @ParameterizedTest

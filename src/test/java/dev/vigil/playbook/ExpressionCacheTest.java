@@ -103,36 +103,35 @@ class ExpressionCacheTest {
 
     @Test
     void aKnownExpressionRunsFromItsRememberedTreeNotFromItsText() throws IOException {
-        ExpressionCache first = ExpressionCache.open(cacheFile(), FINGERPRINT);
-        first.remember("finding.port == 22", ExpressionCompiler.Expected.BOOL, "c_==_ 2 .port vfinding i443");
-        first.save();
-
-        ExpressionCache known = ExpressionCache.open(cacheFile(), FINGERPRINT);
-        Expression expression = compile("finding.port == 22", known);
-        assertThat(known.hits()).isEqualTo(1);
-        int matched = 0;
-        for (Finding finding : exampleFindings()) {
-            FindingScope scope = scope(finding);
-            assertThat(expression.test(scope)).as(finding.id()).isEqualTo(scope.port() == 443);
-            matched += expression.test(scope) ? 1 : 0;
-        }
-        assertThat(matched).isPositive();
+        // a planted tree that says 443 where the text says 22: what runs is the tree
+        Expression expression = knownWithTree("finding.port == 22", "c_==_ 2 .port vfinding i443");
+        assertHoldsExactlyForPort(expression, 443);
     }
 
     @Test
     void aRememberedTreeThatDoesNotReadBackIsReplacedByParsingTheText() throws IOException {
-        ExpressionCache first = ExpressionCache.open(cacheFile(), FINGERPRINT);
-        first.remember("finding.port == 22", ExpressionCompiler.Expected.BOOL, "c_==_ 2 .port vfinding");
-        first.save();
-
-        ExpressionCache known = ExpressionCache.open(cacheFile(), FINGERPRINT);
-        Expression expression = compile("finding.port == 22", known);
-        assertThat(known.hits()).isEqualTo(1);
+        Expression expression = knownWithTree("finding.port == 22", "c_==_ 2 .port vfinding");
         assertThat(expression.compiledToLambdas()).isTrue();
+        assertHoldsExactlyForPort(expression, 22);
+    }
+
+    /** The expression compiled with a cache that remembered it with {@code tree}, read back from the cache's file. */
+    private Expression knownWithTree(String text, String tree) throws IOException {
+        ExpressionCache first = ExpressionCache.open(cacheFile(), FINGERPRINT);
+        first.remember(text, ExpressionCompiler.Expected.BOOL, tree);
+        first.save();
+        ExpressionCache known = ExpressionCache.open(cacheFile(), FINGERPRINT);
+        Expression expression = compile(text, known);
+        assertThat(known.hits()).isEqualTo(1);
+        return expression;
+    }
+
+    /** The condition holds for the example findings on {@code port} and no others, and for at least one. */
+    private static void assertHoldsExactlyForPort(Expression expression, int port) throws IOException {
         int matched = 0;
         for (Finding finding : exampleFindings()) {
             FindingScope scope = scope(finding);
-            assertThat(expression.test(scope)).as(finding.id()).isEqualTo(scope.port() == 22);
+            assertThat(expression.test(scope)).as(finding.id()).isEqualTo(scope.port() == port);
             matched += expression.test(scope) ? 1 : 0;
         }
         assertThat(matched).isPositive();

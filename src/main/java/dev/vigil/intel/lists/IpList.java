@@ -22,6 +22,12 @@ public final class IpList {
     private final Entries entries;
     private final int v4Entries;
     private final int v6Entries;
+    /**
+     * The match of each owned IPv4 interval, made at its first hit: a hit then reads this one array, where it read the
+     * interval's owner and then that entry's match, two dependent cache misses in a large list. Racy but safe: a match
+     * is immutable, and two threads at most make it twice.
+     */
+    private final IpMatch[] v4Matches;
 
     IpList(String name, String kind, String source, Duration loadTime, V4Intervals v4, V6Intervals v6, Entries entries,
            int v4Entries, int v6Entries) {
@@ -34,6 +40,7 @@ public final class IpList {
         this.v4 = v4;
         this.v6 = v6;
         this.entries = entries;
+        this.v4Matches = new IpMatch[v4.ownedIntervals()];
     }
 
     public String name() {
@@ -74,6 +81,13 @@ public final class IpList {
 
     /** The longest-prefix entry containing {@code ip} (IPv4 or IPv6 text); empty when none does or the text is not an IP. */
     public Optional<IpMatch> match(String ip) {
+        if (ip == null) {
+            return Optional.empty();
+        }
+        long address = IpText.parseV4(ip);
+        if (address != IpText.NOT_V4) {
+            return matchV4(address);
+        }
         int entry = entryFor(ip);
         return entry < 0 ? Optional.empty() : Optional.of(entries.match(name, entry));
     }
@@ -85,8 +99,16 @@ public final class IpList {
 
     /** The longest-prefix entry containing the IPv4 address {@code address} (unsigned 32-bit value). */
     public Optional<IpMatch> matchV4(long address) {
-        int entry = v4.find((int) address);
-        return entry < 0 ? Optional.empty() : Optional.of(entries.match(name, entry));
+        int owned = v4.ownedInterval((int) address);
+        if (owned < 0) {
+            return Optional.empty();
+        }
+        IpMatch match = v4Matches[owned];
+        if (match == null) {
+            match = entries.match(name, v4.owner(owned));
+            v4Matches[owned] = match;
+        }
+        return Optional.of(match);
     }
 
     /** The longest-prefix entry containing the IPv6 address {@code high:low}. */

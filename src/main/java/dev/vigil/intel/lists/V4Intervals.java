@@ -74,11 +74,26 @@ final class V4Intervals {
 
     /** The entry owning {@code address} (its unsigned 32 bits), or -1. */
     int find(int address) {
+        int owned = ownedInterval(address);
+        return owned < 0 ? -1 : owners[owned];
+    }
+
+    /** The number of the owned interval containing {@code address} (0 to {@link #ownedIntervals} - 1), or -1. */
+    int ownedInterval(int address) {
         if (occupied != null && (occupied[address >>> 18] & (1L << (address >>> 12))) == 0) {
             return -1;
         }
         int interval = firsts != null ? inBucket(address) : searched(address);
-        return (interval & 1) == 0 ? -1 : owners[interval >>> 1];
+        return (interval & 1) == 0 ? -1 : interval >>> 1;
+    }
+
+    /** The entry that owns the owned interval {@code owned}. */
+    int owner(int owned) {
+        return owners[owned];
+    }
+
+    int ownedIntervals() {
+        return owners.length;
     }
 
     /**

@@ -1,11 +1,9 @@
 package dev.vigil.finding;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.vigil.text.ByteWords;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
@@ -22,9 +20,7 @@ import java.util.Map;
  */
 public final class JsonBytes {
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long QUESTION_MARKS = ByteWords.repeated('?');
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
     /** For each ASCII character: 0 written as is, -1 as {@code \}{@code u00XX}, else the letter after the backslash. */
     private static final byte[] ESCAPES = new byte[128];
@@ -233,20 +229,13 @@ public final class JsonBytes {
 
     /**
      * Whether every byte is printable ASCII that JSON writes as is, other than '?' (see {@link #string}). Eight bytes
-     * at a time (zero-byte tests on the word, as the reader's JsonCursor scans strings): a byte at a time was a fifth
-     * of the writer thread.
+     * at a time ({@link ByteWords}, as the reader scans strings): a byte at a time was a fifth of the writer thread.
      */
     static boolean plainAscii(byte[] text) {
         int i = 0;
         for (int limit = text.length - 8; i <= limit; i += 8) {
-            long word = (long) LONGS.get(text, i);
-            long quote = word ^ 0x2222222222222222L;
-            long backslash = word ^ 0x5C5C5C5C5C5C5C5CL;
-            long question = word ^ 0x3F3F3F3F3F3F3F3FL;
-            // a byte below 0x20 borrows in word - 0x20..; a byte from 0x80 on has its high bit set already
-            long found = ((quote - ONES) & ~quote | (backslash - ONES) & ~backslash | (question - ONES) & ~question
-                    | (word - 0x2020202020202020L) | word) & HIGH_BITS;
-            if (found != 0) {
+            long word = ByteWords.word(text, i);
+            if ((ByteWords.jsonSpecialBytes(word) | ByteWords.equalBytes(word, QUESTION_MARKS)) != 0) {
                 return false;
             }
         }

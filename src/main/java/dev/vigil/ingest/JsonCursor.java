@@ -1,8 +1,6 @@
 package dev.vigil.ingest;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import dev.vigil.text.ByteWords;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
@@ -31,9 +29,6 @@ final class JsonCursor {
     private static final int MAX_SKIPPED_DEPTH = 64;
     private static final int MAX_NAME_LENGTH = 1024;
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGH_BITS = 0x8080808080808080L;
 
     private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
     private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
@@ -116,7 +111,7 @@ final class JsonCursor {
      */
     boolean at(long word) {
         int i = pos;
-        return i + 8 <= end && (long) LONGS.get(buf, i) == word;
+        return i + 8 <= end && ByteWords.word(buf, i) == word;
     }
 
     /** Whether the eight bytes at the cursor are {@code word} and the byte after them is {@code then}. */
@@ -135,7 +130,7 @@ final class JsonCursor {
         if (bytes.length != 8) {
             throw new IllegalArgumentException(eight);
         }
-        return (long) LONGS.get(bytes, 0);
+        return ByteWords.word(bytes, 0);
     }
 
     /** Steps into the object or array at the cursor (its first byte is checked by the caller). */
@@ -238,9 +233,9 @@ final class JsonCursor {
         int i = from;
         int limit = end - 8;
         while (i <= limit) {
-            long found = specialBytes((long) LONGS.get(b, i));
+            long found = ByteWords.jsonSpecialBytes(ByteWords.word(b, i));
             if (found != 0) {
-                return i + firstFlaggedByte(found);
+                return i + ByteWords.firstFlaggedByte(found);
             }
             i += 8;
         }
@@ -255,27 +250,6 @@ final class JsonCursor {
     }
 
     /**
-     * The high bit of each byte of {@code word} that ends a run of plain string bytes (see {@link #plainEnd}), with
-     * perhaps some of the bytes after the first such byte (borrows): only the lowest flag is exact.
-     */
-    private static long specialBytes(long word) {
-        long quote = word ^ 0x2222222222222222L;
-        long backslash = word ^ 0x5C5C5C5C5C5C5C5CL;
-        // a byte below 0x20 borrows in word - 0x20..; a byte from 0x80 on has its high bit set already
-        return ((quote - ONES) & ~quote | (backslash - ONES) & ~backslash | (word - 0x2020202020202020L) | word)
-                & HIGH_BITS;
-    }
-
-    /**
-     * The index (0 to 7) of the lowest byte whose high bit is set in {@code flags} (only high bits set): the lowest
-     * flag, shifted to bit 0 of its byte, times 0x0001..07 puts the index in the top byte. C1 does not compile
-     * {@code Long.numberOfTrailingZeros} to one instruction.
-     */
-    private static int firstFlaggedByte(long flags) {
-        return (int) ((((flags & -flags) >>> 7) * 0x0001020304050607L) >>> 56);
-    }
-
-    /**
      * A field name with escapes is the tree path's; other UTF-8 is checked, and never matches a name Vigil reads. The
      * name's first word, which the scan reads anyway, is kept: {@link #nameIs} and {@link #nameHash} need no other
      * read for most names.
@@ -287,18 +261,18 @@ final class JsonCursor {
         long first;
         if (start + 16 <= end) {
             // most names end within two words: no call to scan them
-            first = (long) LONGS.get(b, start);
-            long found = specialBytes(first);
+            first = ByteWords.word(b, start);
+            long found = ByteWords.jsonSpecialBytes(first);
             if (found != 0) {
-                i = start + firstFlaggedByte(found);
+                i = start + ByteWords.firstFlaggedByte(found);
             } else {
-                found = specialBytes((long) LONGS.get(b, start + 8));
-                i = found != 0 ? start + 8 + firstFlaggedByte(found) : plainEnd(start + 16);
+                found = ByteWords.jsonSpecialBytes(ByteWords.word(b, start + 8));
+                i = found != 0 ? start + 8 + ByteWords.firstFlaggedByte(found) : plainEnd(start + 16);
             }
         } else if (start + 8 <= end) {
-            first = (long) LONGS.get(b, start);
-            long found = specialBytes(first);
-            i = found != 0 ? start + firstFlaggedByte(found) : plainEnd(start + 8);
+            first = ByteWords.word(b, start);
+            long found = ByteWords.jsonSpecialBytes(first);
+            i = found != 0 ? start + ByteWords.firstFlaggedByte(found) : plainEnd(start + 8);
         } else {
             i = plainEnd(start);
             first = 0;
@@ -335,11 +309,11 @@ final class JsonCursor {
         }
         byte[] b = buf;
         int at = nameStart;
-        if ((long) LONGS.get(b, at + n - 8) != name.tail) {
+        if (ByteWords.word(b, at + n - 8) != name.tail) {
             return false;
         }
         for (int k = 8; k < n - 8; k += 8) {
-            if ((long) LONGS.get(b, at + k) != (long) LONGS.get(name.bytes, k)) {
+            if (ByteWords.word(b, at + k) != ByteWords.word(name.bytes, k)) {
                 return false;
             }
         }

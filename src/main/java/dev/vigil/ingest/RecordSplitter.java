@@ -1,10 +1,8 @@
 package dev.vigil.ingest;
 
+import dev.vigil.text.ByteWords;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -172,16 +170,15 @@ final class RecordSplitter {
         return true;
     }
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = ByteWords.repeated('\n');
 
-    /** The first '\n' in {@code bytes[from, to)}, or -1; eight bytes at a time (a zero-byte test on {@code word ^ 0x0A..}). */
+    /** The first '\n' in {@code bytes[from, to)}, or -1; eight bytes at a time ({@link ByteWords}). */
     static int indexOfNewline(byte[] bytes, int from, int to) {
         int i = from;
         for (; i + 8 <= to; i += 8) {
-            long word = (long) LONGS.get(bytes, i) ^ 0x0A0A0A0A0A0A0A0AL;
-            long found = (word - 0x0101010101010101L) & ~word & 0x8080808080808080L;
+            long found = ByteWords.equalBytes(ByteWords.word(bytes, i), NEWLINES);
             if (found != 0) {
-                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+                return i + ByteWords.firstFlaggedByte(found);
             }
         }
         for (; i < to; i++) {

@@ -84,12 +84,9 @@ public final class IpList {
         if (ip == null) {
             return Optional.empty();
         }
+        // a canonical IPv4 text (most look-ups) without a ParsedIp; anything else parsed in full
         long address = IpText.parseV4(ip);
-        if (address != IpText.NOT_V4) {
-            return matchV4(address);
-        }
-        int entry = entryFor(ip);
-        return entry < 0 ? Optional.empty() : Optional.of(entries.match(name, entry));
+        return address != IpText.NOT_V4 ? matchV4(address) : match(ParsedIp.parse(ip));
     }
 
     /** Whether any entry contains {@code ip}. */

@@ -58,11 +58,21 @@ public final class Tags extends AbstractMap<String, String> {
 
     /** The index of the key in {@link #pairs}, or -1. */
     private int indexOf(Object key) {
-        if (pairs.length > 2 * SCANNED) {
-            Integer at = index().get(key);
-            return at == null ? -1 : at;
+        if (pairs.length <= 2 * SCANNED) {
+            return scan(pairs, pairs.length, key);
         }
-        for (int i = 0; i < pairs.length; i += 2) {
+        Map<String, Integer> built = index;
+        if (built == null) {
+            built = hashIndex(pairs, pairs.length);
+            index = built;
+        }
+        Integer at = built.get(key);
+        return at == null ? -1 : at;
+    }
+
+    /** The index of {@code key} among the keys in {@code pairs[0, length)}, or -1, by a scan. */
+    private static int scan(String[] pairs, int length, Object key) {
+        for (int i = 0; i < length; i += 2) {
             if (pairs[i].equals(key)) {
                 return i;
             }
@@ -70,16 +80,13 @@ public final class Tags extends AbstractMap<String, String> {
         return -1;
     }
 
-    private Map<String, Integer> index() {
-        Map<String, Integer> built = index;
-        if (built == null) {
-            built = new HashMap<>(pairs.length);
-            for (int i = 0; i < pairs.length; i += 2) {
-                built.put(pairs[i], i);
-            }
-            index = built;
+    /** The keys in {@code pairs[0, length)} with their indexes. */
+    private static Map<String, Integer> hashIndex(String[] pairs, int length) {
+        Map<String, Integer> index = new HashMap<>(length);
+        for (int i = 0; i < length; i += 2) {
+            index.put(pairs[i], i);
         }
-        return built;
+        return index;
     }
 
     @Override
@@ -153,21 +160,13 @@ public final class Tags extends AbstractMap<String, String> {
 
         private int indexOf(String key) {
             if (index == null && size > SCANNED) {
-                index = new HashMap<>();
-                for (int i = 0; i < size; i++) {
-                    index.put(pairs[2 * i], 2 * i);
-                }
+                index = hashIndex(pairs, 2 * size);
             }
-            if (index != null) {
-                Integer at = index.get(key);
-                return at == null ? -1 : at;
+            if (index == null) {
+                return scan(pairs, 2 * size, key);
             }
-            for (int i = 0; i < 2 * size; i += 2) {
-                if (pairs[i].equals(key)) {
-                    return i;
-                }
-            }
-            return -1;
+            Integer at = index.get(key);
+            return at == null ? -1 : at;
         }
 
         /** The tags put so far; an empty map when there are none. */

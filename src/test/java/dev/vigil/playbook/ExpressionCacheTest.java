@@ -45,8 +45,7 @@ class ExpressionCacheTest {
     @Test
     void aSecondLoadSkipsTheTypeCheckOfEveryExpressionTheFirstChecked() throws IOException {
         Path playbooks = playbooks();
-        ExpressionCache first = ExpressionCache.open(cacheFile(), FINGERPRINT);
-        Playbooks.load(List.of(playbooks), first);
+        ExpressionCache first = loadedThroughTheCache(playbooks);
         List<String> entries = entries();
         assertThat(entries).hasSizeGreaterThan(40);
 
@@ -60,7 +59,7 @@ class ExpressionCacheTest {
     @Test
     void expressionsFromTheCacheGiveTheSameValuesAsCelOnEveryExampleFinding() throws IOException {
         Path playbooks = playbooks();
-        Playbooks.load(List.of(playbooks), ExpressionCache.open(cacheFile(), FINGERPRINT));
+        loadedThroughTheCache(playbooks);
         ExpressionCache cache = ExpressionCache.open(cacheFile(), FINGERPRINT);
         List<Expression> expressions = Playbooks.load(List.of(playbooks), cache).expressions();
         assertThat(cache.hits()).isGreaterThanOrEqualTo(expressions.size());
@@ -115,6 +114,13 @@ class ExpressionCacheTest {
         assertHoldsExactlyForPort(expression, 22);
     }
 
+    /** The cache of the cache file after the playbooks were loaded through it (which saves what they taught it). */
+    private ExpressionCache loadedThroughTheCache(Path playbooks) throws IOException {
+        ExpressionCache cache = ExpressionCache.open(cacheFile(), FINGERPRINT);
+        Playbooks.load(List.of(playbooks), cache);
+        return cache;
+    }
+
     /** The expression compiled with a cache that remembered it with {@code tree}, read back from the cache's file. */
     private Expression knownWithTree(String text, String tree) throws IOException {
         ExpressionCache first = ExpressionCache.open(cacheFile(), FINGERPRINT);
@@ -140,8 +146,7 @@ class ExpressionCacheTest {
     @Test
     void aLineChangedAfterItWasWrittenIsNotUsedAndTheExpressionIsCompiledInFull() throws IOException {
         Path playbooks = playbooks();
-        ExpressionCache first = ExpressionCache.open(cacheFile(), FINGERPRINT);
-        Playbooks.load(List.of(playbooks), first);
+        ExpressionCache first = loadedThroughTheCache(playbooks);
         List<String> lines = Files.readAllLines(cacheFile());
         List<String> changed = new ArrayList<>();
         for (String line : lines) {
@@ -166,7 +171,7 @@ class ExpressionCacheTest {
     @Test
     void compilingAheadCompilesEveryDeferredExpressionOnAThreadOfItsOwn() throws Exception {
         Path playbooks = playbooks();
-        Playbooks.load(List.of(playbooks), ExpressionCache.open(cacheFile(), FINGERPRINT));
+        loadedThroughTheCache(playbooks);
         Playbooks loaded = Playbooks.load(List.of(playbooks), ExpressionCache.open(cacheFile(), FINGERPRINT));
         List<Expression> expressions = loaded.expressions();
         assertThat(expressions).as("known to the cache: compiled when first evaluated").noneMatch(Expression::isCompiled);
@@ -182,7 +187,7 @@ class ExpressionCacheTest {
     @Test
     void aChangedExpressionIsCheckedAgainAndItsErrorsAreReportedAsWithoutACache() throws IOException {
         Path playbooks = playbooks();
-        Playbooks.load(List.of(playbooks), ExpressionCache.open(cacheFile(), FINGERPRINT));
+        loadedThroughTheCache(playbooks);
         Path file = playbooks.resolve("crypto-mining.yaml");
         Files.writeString(file, Files.readString(file).replace("when: account.environment == 'production'",
                 "when: account.environment == 1"));
@@ -208,8 +213,7 @@ class ExpressionCacheTest {
     @Test
     void entriesOfAnotherEnvironmentAreNotUsed() throws IOException {
         Path playbooks = playbooks();
-        ExpressionCache first = ExpressionCache.open(cacheFile(), FINGERPRINT);
-        Playbooks.load(List.of(playbooks), first);
+        ExpressionCache first = loadedThroughTheCache(playbooks);
 
         int entries = entries().size();
         ExpressionCache rebuilt = ExpressionCache.open(cacheFile(), "jar 2\n" + ExpressionCompiler.instance().fingerprint());
@@ -226,8 +230,7 @@ class ExpressionCacheTest {
     @Test
     void aCorruptCacheIsIgnoredAndRewritten() throws IOException {
         Path playbooks = playbooks();
-        ExpressionCache first = ExpressionCache.open(cacheFile(), FINGERPRINT);
-        Playbooks.load(List.of(playbooks), first);
+        ExpressionCache first = loadedThroughTheCache(playbooks);
         List<String> lines = Files.readAllLines(cacheFile());
         List<String> corrupt = new ArrayList<>(lines.subList(0, 1));
         corrupt.add("0".repeat(64));                                  // an entry of no expression

@@ -234,10 +234,6 @@ public final class FindingScope implements CelVariableResolver {
         return intel.ipLists().has(list);
     }
 
-    public Optional<IpMatch> match(String list) {
-        return Optional.ofNullable(matchOrNull(list));
-    }
-
     /** The entry of the named list that contains the remote IP; null when none (no Optional per question asked). */
     public IpMatch matchOrNull(String list) {
         return ipMatches().get(list);

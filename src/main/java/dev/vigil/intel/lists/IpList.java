@@ -23,11 +23,13 @@ public final class IpList {
     private final int v4Entries;
     private final int v6Entries;
     /**
-     * The match of each owned IPv4 interval, made at its first hit: a hit then reads this one array, where it read the
-     * interval's owner and then that entry's match, two dependent cache misses in a large list. Racy but safe: a match
-     * is immutable, and two threads at most make it twice.
+     * The answer for each IPv4 slot of {@link V4Intervals#slot}: slot 0 (no entry) is empty, slot {@code k + 1} the
+     * match of owned interval {@code k}, made at its first hit. A look-up returns what it reads here, with no branch on
+     * whether it matched (see {@code slot}) and no allocation; a hit reads this one array, where it read the interval's
+     * owner and then that entry's match, two dependent cache misses in a large list. Racy but safe: an answer is
+     * immutable, and two threads at most make it twice.
      */
-    private final IpMatch[] v4Matches;
+    private final Optional<IpMatch>[] v4Answers;
 
     IpList(String name, String kind, String source, Duration loadTime, V4Intervals v4, V6Intervals v6, Entries entries,
            int v4Entries, int v6Entries) {
@@ -40,7 +42,10 @@ public final class IpList {
         this.v4 = v4;
         this.v6 = v6;
         this.entries = entries;
-        this.v4Matches = new IpMatch[v4.ownedIntervals()];
+        @SuppressWarnings("unchecked")
+        Optional<IpMatch>[] answers = new Optional[v4.ownedIntervals() + 1];
+        answers[0] = Optional.empty();
+        this.v4Answers = answers;
     }
 
     public String name() {
@@ -96,16 +101,13 @@ public final class IpList {
 
     /** The longest-prefix entry containing the IPv4 address {@code address} (unsigned 32-bit value). */
     public Optional<IpMatch> matchV4(long address) {
-        int owned = v4.ownedInterval((int) address);
-        if (owned < 0) {
-            return Optional.empty();
+        int slot = v4.slot((int) address);
+        Optional<IpMatch> answer = v4Answers[slot];
+        if (answer == null) {
+            answer = Optional.of(entries.match(name, v4.owner(slot - 1)));
+            v4Answers[slot] = answer;
         }
-        IpMatch match = v4Matches[owned];
-        if (match == null) {
-            match = entries.match(name, v4.owner(owned));
-            v4Matches[owned] = match;
-        }
-        return Optional.of(match);
+        return answer;
     }
 
     /** The longest-prefix entry containing the IPv6 address {@code high:low}. */

@@ -9,8 +9,66 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** Large IPv4 lists use a /16 bucket table in front of the binary search; they must answer exactly like small ones. */
+/**
+ * Large IPv4 lists keep a record per /16 with up to {@link V4Intervals#INLINE} starts and search the rest elsewhere;
+ * large IPv6 lists use a /16 table in front of a binary search. They must answer exactly like checking every entry.
+ */
 class LargeIpListTest {
+
+    /**
+     * In /16 number {@code n} of 10.0.0.0/8, {@code n} single addresses three apart: buckets of 0 to 36 interval starts,
+     * below, at and above what a record holds. Every address around them, and the /16's ends, must find its entry.
+     */
+    @Test
+    void everyBucketSizeAroundWhatARecordHoldsFindsItsEntries() {
+        int sizes = 2 * V4Intervals.INLINE + 10;
+        IpListBuilder builder = new IpListBuilder("sizes", "cidr", "memory").largeFrom(0);
+        for (int n = 0; n < sizes; n++) {
+            for (int i = 0; i < n; i++) {
+                builder.add(IpText.formatV4(0x0A000000L | (long) n << 16 | 3 * i + 1) + "/32", "bucket " + n);
+            }
+        }
+        IpList list = builder.build();
+        int checked = 0;
+        for (int n = 0; n < sizes; n++) {
+            long bucket = 0x0A000000L | (long) n << 16;
+            for (long address = bucket - 1; address <= bucket + 3L * n + 2; address++) {
+                long offset = address - bucket;
+                boolean listed = offset >= 0 && offset % 3 == 1 && offset / 3 < n;
+                Optional<String> expected = listed ? Optional.of(IpText.formatV4(address) + "/32") : Optional.empty();
+                assertThat(list.match(IpText.formatV4(address)).map(IpMatch::range)).as(IpText.formatV4(address))
+                        .isEqualTo(expected);
+                checked++;
+            }
+            assertThat(list.match(IpText.formatV4(bucket | 0xFFFF))).as("end of bucket %d", n).isEmpty();
+        }
+        assertThat(checked).isGreaterThan(1000);
+    }
+
+    /**
+     * More interval starts in one /16 than a record's count can say (65,535): 40,000 neighbouring single addresses,
+     * each an owned interval and an empty gap after it, 80,000 starts. The record says "more".
+     */
+    @Test
+    void aSlash16WithMoreStartsThanARecordCountsFindsItsEntries() {
+        IpListBuilder builder = new IpListBuilder("crowded", "cidr", "memory");
+        for (int i = 0; i < 40_000; i++) {
+            builder.add(IpText.formatV4(0x0A2A0000L + i) + "/32", null);
+        }
+        builder.add("10.43.0.0/16", "the next /16");
+        IpList list = builder.build();
+        SplittableRandom random = new SplittableRandom(3);
+        for (int probe = 0; probe < 5_000; probe++) {
+            long address = 0x0A2A0000L + random.nextInt(1 << 16);
+            boolean listed = address < 0x0A2A0000L + 40_000;
+            assertThat(list.match(IpText.formatV4(address)).map(IpMatch::range)).as(IpText.formatV4(address))
+                    .isEqualTo(listed ? Optional.of(IpText.formatV4(address) + "/32") : Optional.empty());
+        }
+        assertThat(list.match("10.42.255.255")).isEmpty();
+        assertThat(list.match("10.43.7.7").map(IpMatch::note)).contains("the next /16");
+        assertThat(list.match("10.44.0.0")).isEmpty();
+    }
+
 
     @Test
     void aLargeListWithNestedRangesFindsTheSameLongestPrefixAsCheckingEveryEntry() {

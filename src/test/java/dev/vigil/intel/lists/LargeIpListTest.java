@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class LargeIpListTest {
 
     /**
-     * In /16 number {@code n} of 10.0.0.0/8, {@code n} single addresses three apart: buckets of 0 to 36 interval starts,
+     * In /16 number {@code n} of 10.0.0.0/8, {@code n} single addresses three apart: buckets of 0 to 70 interval starts,
      * below, at and above what a record holds. Every address around them, and the /16's ends, must find its entry.
      */
     @Test

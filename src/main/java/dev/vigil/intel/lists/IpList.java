@@ -8,8 +8,9 @@ import java.util.Optional;
  * One named list of IPv4 and IPv6 addresses and ranges, answering longest-prefix matches. Immutable and thread-safe.
  *
  * <p>The entries (which may nest: a /32 inside a /20) are flattened at build time into disjoint address intervals, each
- * owned by the longest prefix that covers it, so a look-up is one binary search over a primitive array: no objects per
- * entry, no allocation per look-up for an IPv4 miss. Build one with {@link IpListBuilder}.
+ * owned by the longest prefix that covers it, so a look-up finds one interval in primitive arrays (for a large IPv4
+ * list, one record per /16: {@link V4Intervals}): no objects per entry, no allocation per IPv4 look-up. Build one with
+ * {@link IpListBuilder}.
  */
 public final class IpList {
 

@@ -18,8 +18,9 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.Size;
 
 /**
- * Both layouts of the index (the one for small lists, and the one for large lists with its /16 table, its bitmap of
- * occupied blocks and its search of at most 16 starts per bucket) answer what checking every entry one by one answers,
+ * Both layouts of the index (the one for small lists, and the one for large lists with its bitmap of occupied blocks
+ * and its /16 buckets: for IPv4 a record of up to 13 starts, or a search of the rest; for IPv6 a table in front of a
+ * binary search) answer what checking every entry one by one answers,
  * over the whole prefix range (/0 to /32, /0 to /128), the ends of the address space, and ranges that nest, repeat,
  * touch or crowd one /16.
  */
